@@ -1,0 +1,65 @@
+# Steadfast Partners website. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# The newest Python 3.12+ on this machine (pyenv's .python-version picks 3.13).
+PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
+	then echo $$p; break; fi; done)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PIP_QUIET := --quiet --disable-pip-version-check --no-input
+
+# Production-like settings for `make serve` and `make check`: DEBUG off, a
+# throwaway secret unless one is given, plain HTTP on 127.0.0.1.
+PROD_ENV := DJANGO_DEBUG=0 \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-local-production-like-$$(hostname)-not-a-real-secret-0123456789abcdef}"
+
+.PHONY: help run test lint fmt serve check setup migrate collectstatic clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (python3.13, python3.12 or python3)." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/python -m pip install $(PIP_QUIET) --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/python -m pip install $(PIP_QUIET) -r requirements-dev.txt 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/python -c 'import django, crispy_forms, whitenoise, gunicorn, pytest_django'
+	touch $@
+
+setup: $(VENV)/.installed ## Create the virtualenv and install everything
+
+migrate: setup ## Apply migrations (this also loads the launch article)
+	$(MANAGE) migrate --no-input
+
+run: migrate ## Set everything up and serve the site on http://127.0.0.1:8000/
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: setup ## Set everything up and run the whole test suite
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: setup ## Ruff: lint and formatting check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: setup ## Ruff: fix what can be fixed and format
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+collectstatic: setup
+	$(PROD_ENV) $(MANAGE) collectstatic --no-input --verbosity 0
+
+serve: migrate collectstatic ## Production-like: DEBUG off, collected static files, gunicorn
+	$(PROD_ENV) DJANGO_HTTPS=$${DJANGO_HTTPS:-0} $(BIN)/gunicorn --config gunicorn.conf.py steadfast.wsgi
+
+check: setup ## Django system checks, the deploy checks with production settings, missing migrations
+	$(MANAGE) check --fail-level WARNING
+	$(PROD_ENV) $(MANAGE) check --deploy --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+clean: ## Remove the virtualenv, collected static files and caches
+	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache

@@ -1,0 +1,148 @@
+import logging
+from urllib.parse import parse_qsl, urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import has_vary_header, set_response_etag
+
+from steadfast.context_processors import safe_site_context
+
+logger = logging.getLogger(__name__)
+
+PAGE_CACHE_GENERATION_KEY = "page-cache:generation"
+# Query parameters that select a different page of content; any other query
+# string (campaign tags, typos, cache busters) is rendered, never cached.
+PAGE_CACHE_QUERY_KEYS = {"page"}
+
+
+def cache_public_page(response: HttpResponse, timeout: int) -> HttpResponse:
+    """Let PublicPageCacheMiddleware keep this response for ``timeout`` seconds.
+
+    Only views that call this are cached, so nothing personal is ever stored
+    by accident.
+    """
+    response.public_cache_timeout = timeout
+    return response
+
+
+def invalidate_public_pages() -> None:
+    """Forget every cached public page (on every worker and host sharing the cache)."""
+    try:
+        cache.incr(PAGE_CACHE_GENERATION_KEY)
+    except ValueError:
+        cache.set(PAGE_CACHE_GENERATION_KEY, 1, timeout=None)
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous GETs of public pages from the shared cache.
+
+    It sits above sessions, CSRF and auth so a hit costs two cache reads and
+    no SQL. Visitors with a session (staff, or a prospect whose attribution we
+    recorded) and requests carrying campaign data always reach the view.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self.is_cacheable_request(request):
+            return self.get_response(request)
+        try:
+            generation = cache.get(PAGE_CACHE_GENERATION_KEY, 0)
+            key = f"page-cache:{generation}:{request.get_full_path()}"
+            cached = cache.get(key)
+        except Exception:
+            # The cache being down must cost speed, never the page.
+            logger.exception("Page cache unavailable")
+            return self.get_response(request)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        timeout = getattr(response, "public_cache_timeout", 0)
+        if timeout > 0 and self.is_storable_response(response):
+            if not response.has_header("ETag"):
+                set_response_etag(response)
+            try:
+                cache.set(key, response, timeout)
+            except Exception:
+                logger.exception("Page cache unavailable")
+        return response
+
+    @staticmethod
+    def is_cacheable_request(request: HttpRequest) -> bool:
+        if request.method != "GET":
+            return False
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return False
+        if "messages" in request.COOKIES:
+            return False
+        query_keys = {key for key, _ in parse_qsl(request.META.get("QUERY_STRING", ""))}
+        if not query_keys <= PAGE_CACHE_QUERY_KEYS:
+            return False
+        referer = request.META.get("HTTP_REFERER")
+        if referer:
+            # A visit arriving from elsewhere is a first touch to record.
+            referer_host = urlsplit(referer).netloc
+            if referer_host != request.META.get("HTTP_HOST", ""):
+                return False
+        return True
+
+    @staticmethod
+    def is_storable_response(response: HttpResponse) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not has_vary_header(response, "Cookie")
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )
+
+
+class ExtraSecurityHeadersMiddleware:
+    """Headers Django's SecurityMiddleware does not set itself."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer a database outage with a friendly 503 instead of an error page.
+
+    The page names the phone number, so a prospect can still reach us.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if not isinstance(exception, DatabaseError):
+            return None
+        logger.error(
+            "Database unavailable for %s %s",
+            request.method,
+            request.path,
+            exc_info=exception,
+        )
+        return service_unavailable_response()
+
+
+def service_unavailable_response() -> HttpResponse:
+    response = HttpResponse(
+        render_to_string("503.html", safe_site_context()), status=503
+    )
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import path
+
+from steadfast import views
+
+admin.site.site_header = "Steadfast Partners"
+admin.site.site_title = "Steadfast Partners admin"
+admin.site.index_title = "Website administration"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "steadfast.views.page_not_found"
+handler500 = "steadfast.views.server_error"

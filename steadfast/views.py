@@ -1,0 +1,59 @@
+import logging
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from steadfast.context_processors import safe_site_context
+from steadfast.middleware import cache_public_page
+
+logger = logging.getLogger(__name__)
+
+PUBLIC_PAGE_TIMEOUT = 300
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    response = render(request, "home.html")
+    return cache_public_page(response, PUBLIC_PAGE_TIMEOUT)
+
+
+@require_safe
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For the load balancer: 200 while the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.exception("Health check: database unavailable")
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "up"})
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /contact/thanks/",
+        "",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+    ]
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+    return cache_public_page(response, PUBLIC_PAGE_TIMEOUT)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No RequestContext: whatever broke (the database, a context processor)
+    # must not break the error page too.
+    return HttpResponse(render_to_string("500.html", safe_site_context()), status=500)

@@ -1,0 +1,247 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.db import OperationalError, connection
+from django.shortcuts import render as django_render
+from django.test import Client
+
+from steadfast.middleware import invalidate_public_pages
+from steadfast.settings import database_config
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+PRODUCTION_SECRET = "a-long-random-production-secret-for-tests-0123456789-abcdefghij"
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_DIR,
+        env={**clean_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", DJANGO_DEBUG="0")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_the_development_secret_key():
+    result = run_manage(
+        "check", DJANGO_DEBUG="0", DJANGO_SECRET_KEY="django-insecure-" + "x" * 50
+    )
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_checks_without_warnings():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=PRODUCTION_SECRET,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_sqlite_is_configured_for_several_workers():
+    config = database_config(None)
+
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert config["OPTIONS"]["timeout"] >= 5
+    assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only")
+def test_sqlite_connection_uses_write_ahead_logging():
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        (mode,) = cursor.fetchone()
+
+    # The in-memory test database cannot use WAL; a file database must.
+    assert mode in {"wal", "memory"}
+
+
+def test_database_url_selects_postgresql_with_a_connect_timeout():
+    config = database_config("postgres://site:secret@db.internal:5432/steadfast")
+
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["HOST"] == "db.internal"
+    assert config["NAME"] == "steadfast"
+    assert config["OPTIONS"]["connect_timeout"] == 5
+    assert config["CONN_HEALTH_CHECKS"] is True
+
+
+def test_sqlite_database_url_keeps_the_concurrency_options():
+    config = database_config("sqlite:////tmp/site.sqlite3")
+
+    assert config["NAME"] == "/tmp/site.sqlite3"
+    assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+
+
+def test_healthz_is_ok_while_the_database_answers(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "up"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_is_503_when_the_database_is_down(client):
+    with mock.patch.object(
+        connection, "cursor", side_effect=OperationalError("connection refused")
+    ):
+        response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["status"] == "unavailable"
+
+
+def test_missing_page_is_a_branded_404_with_the_phone_number(client):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert b"find that page" in response.content
+    assert b'href="tel:+17372105503"' in response.content
+
+
+def test_server_error_is_a_branded_500_without_a_traceback(settings):
+    settings.ROOT_URLCONF = "tests.error_urls"
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/broken/")
+
+    assert response.status_code == 500
+    assert b"Something went wrong on our side" in response.content
+    assert b'href="tel:+17372105503"' in response.content
+    assert b"Traceback" not in response.content
+    assert b"SECRET_KEY" not in response.content
+
+
+def test_database_outage_is_a_friendly_503_with_the_phone_number(settings):
+    settings.ROOT_URLCONF = "tests.error_urls"
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/database-down/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert b"briefly unavailable" in response.content
+    assert b'href="tel:+17372105503"' in response.content
+    assert b"database is locked" not in response.content
+
+
+def test_pages_carry_a_strict_content_security_policy(client):
+    response = client.get("/")
+
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    assert "style-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "form-action 'self'" in csp
+    assert "base-uri 'none'" in csp
+    assert "unsafe-inline" not in csp
+
+
+def test_pages_carry_the_security_headers(client):
+    response = client.get("/")
+
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_https_requests_get_hsts_in_production(client, settings):
+    settings.SECURE_HSTS_SECONDS = 63072000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+
+    response = client.get("/", secure=True)
+
+    assert (
+        response["Strict-Transport-Security"]
+        == "max-age=63072000; includeSubDomains; preload"
+    )
+
+
+def test_every_page_has_a_skip_link_landmarks_and_the_call_link(client):
+    response = client.get("/")
+
+    content = response.content.decode()
+    assert '<a class="skip-link" href="#main">' in content
+    assert '<main id="main"' in content
+    assert "<header" in content and "<footer" in content
+    assert '<nav class="site-nav" aria-label="Main">' in content
+    assert content.count('href="tel:+17372105503"') >= 2
+    assert "737-210-5503" in content
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"] == "text/plain"
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: https://www.steadfastpartners.example/sitemap.xml" in body
+
+
+def test_cached_public_page_is_served_without_queries(
+    client, django_assert_num_queries
+):
+    client.get("/")
+
+    with django_assert_num_queries(0):
+        response = client.get("/")
+
+    assert response.status_code == 200
+    assert response.has_header("ETag")
+
+
+def test_conditional_get_of_a_public_page_is_304(client):
+    etag = client.get("/")["ETag"]
+
+    response = client.get("/", headers={"if-none-match": etag})
+
+    assert response.status_code == 304
+
+
+def test_invalidating_public_pages_renders_them_again(client):
+    first = client.get("/")
+    invalidate_public_pages()
+
+    with mock.patch("steadfast.views.render", wraps=django_render) as render:
+        client.get("/")
+
+    assert first.status_code == 200
+    assert render.called
+
+
+def test_visitors_with_a_session_always_get_a_fresh_page(client, settings):
+    client.get("/")
+    client.cookies[settings.SESSION_COOKIE_NAME] = "some-session"
+
+    with mock.patch("steadfast.views.render", wraps=django_render) as render:
+        client.get("/")
+
+    assert render.called
