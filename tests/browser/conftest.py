@@ -1,0 +1,213 @@
+"""Fixtures for the browser suite: Debian's Chromium driven by Playwright.
+
+The site is served by pytest-django's ``live_server`` (a real HTTP server on
+localhost, sharing the test database), so a test can act in the browser and
+then look at the rows it created. Playwright never downloads a browser here:
+it launches ``/usr/bin/chromium``.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+REPORTS_DIR = PROJECT_DIR / "reports"
+SCREENSHOTS_DIR = REPORTS_DIR / "screenshots"
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+VNU_JAR = PROJECT_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Quiet, reproducible headless Chromium: no sandbox (CI runs as root), no GPU,
+# nothing phoning home, no first-run UI. Lighthouse uses the same flags.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def missing_browser_tools() -> str:
+    """Why the browser suite cannot run here, or "" when it can."""
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append(f"{CHROMIUM} (apt-get install chromium)")
+    if not shutil.which("java"):
+        missing.append("java (apt-get install default-jre-headless)")
+    if not VNU_JAR.exists():
+        missing.append("node_modules/vnu-jar (npm ci)")
+    if not missing:
+        return ""
+    return "browser suite needs " + ", ".join(missing)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def browser_tools() -> None:
+    """Skip the browser suite in one line where Chromium is missing; fail in CI."""
+    reason = missing_browser_tools()
+    if reason and os.environ.get("STEADFAST_REQUIRE_BROWSER") == "1":
+        pytest.fail(reason, pytrace=False)
+    if reason:
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser(browser_tools: None) -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM
+    # refuses to run beside one unless told it is safe, which it is here.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+class ConsoleWatcher:
+    """Collects what the page complains about: CSP refusals and script errors."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.errors: list[str] = []
+
+    def on_console(self, message) -> None:
+        self.messages.append(f"{message.type}: {message.text}")
+
+    def on_page_error(self, error) -> None:
+        self.errors.append(str(error))
+
+    @property
+    def csp_refusals(self) -> list[str]:
+        # Older Chromium says "Refused to ...", 156 says "... violates the
+        # following Content Security Policy directive ...".
+        return [
+            text
+            for text in self.messages
+            if "Refused to" in text or "Content Security Policy" in text
+        ]
+
+    def assert_clean(self) -> None:
+        assert self.csp_refusals == [], "\n".join(self.csp_refusals)
+        assert self.errors == [], "\n".join(self.errors)
+
+
+@pytest.fixture
+def open_page(browser, live_server) -> Iterator[Callable]:
+    """Open a fresh browser (no cookies) at a viewport; returns (page, watcher).
+
+    Every page opened this way fails the test at teardown if the browser
+    refused something under the Content-Security-Policy or a script threw.
+    """
+    contexts = []
+    watchers: list[ConsoleWatcher] = []
+
+    def open_page(viewport: dict = DESKTOP, *, phone: bool = False):
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport=viewport,
+            is_mobile=phone,
+            has_touch=phone,
+            locale="en-US",
+            timezone_id="America/Chicago",
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        watcher = ConsoleWatcher()
+        page.on("console", watcher.on_console)
+        page.on("pageerror", watcher.on_page_error)
+        watchers.append(watcher)
+        return page, watcher
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    for watcher in watchers:
+        watcher.assert_clean()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class HtmlChecker:
+    """The Nu Html Checker (vnu.jar) running as a local HTTP service."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def errors(self, html: str) -> list[str]:
+        request = urllib.request.Request(
+            f"{self.url}/?out=json",
+            data=html.encode(),
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            messages = json.load(response)["messages"]
+        return [
+            f"line {m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '')}]"
+            for m in messages
+            if m["type"] == "error" or m.get("subType") == "fatal"
+        ]
+
+
+@pytest.fixture(scope="session")
+def html_checker(browser_tools: None) -> Iterator[HtmlChecker]:
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            "java",
+            "-Xss512k",
+            "-cp",
+            str(VNU_JAR),
+            "-Dnu.validator.servlet.bind-address=127.0.0.1",
+            "nu.validator.servlet.Main",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    checker = HtmlChecker(f"http://127.0.0.1:{port}")
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                checker.errors("<!doctype html><title>t</title>")
+                break
+            except (urllib.error.URLError, ConnectionError):
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+                time.sleep(0.3)
+        yield checker
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def save_screenshot(page, name: str) -> Path:
+    """A full-page PNG under reports/screenshots/ for people to look at."""
+    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS_DIR / f"{name}-{page.viewport_size['width']}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
