@@ -1,0 +1,260 @@
+import math
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
+
+from articles import content
+
+WORDS_PER_MINUTE = 230
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        """What the public may see: published, and the publish time has come."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def next_scheduled_publish(self) -> datetime | None:
+        """When the next scheduled article goes live, if one is waiting."""
+        return (
+            self.filter(
+                status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+            )
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(
+        max_length=200,
+        help_text="The headline, shown as the page's main heading.",
+    )
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text=(
+            "The last part of the address: /articles/<slug>/. Changing it on a "
+            "published article keeps the old address working (it redirects)."
+        ),
+    )
+    summary = models.TextField(
+        max_length=300,
+        help_text=(
+            "One or two sentences (about 150 characters): shown in lists, search "
+            "results and link previews as the page's description."
+        ),
+    )
+    body = ProseEditorField(
+        extensions=content.EDITOR_EXTENSIONS,
+        sanitize=content.sanitize,
+        help_text=(
+            "The article. Use Heading 2 for sections and Heading 3 for "
+            "sub-sections; they become the table of contents."
+        ),
+    )
+    # Rendered once on save (sanitised, headings with ids); never edited.
+    body_html = models.TextField(editable=False, default="")
+    toc = models.JSONField(editable=False, default=list)
+    word_count = models.PositiveIntegerField(editable=False, default=0)
+
+    author_name = models.CharField(
+        "author",
+        max_length=120,
+        help_text="The byline: the person who wrote the article.",
+    )
+    author_title = models.CharField(
+        "author's role",
+        max_length=120,
+        blank=True,
+        help_text="Shown under the byline, e.g. “vCISO, Steadfast Partners”.",
+    )
+    author_url = models.URLField(
+        "author's page",
+        blank=True,
+        help_text=(
+            "A page about the author (e.g. their LinkedIn profile). Search engines "
+            "use it; if empty the home page is used."
+        ),
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status,
+        default=Status.DRAFT,
+        help_text=(
+            "Choose “Published” to make it live — at the publication date below. "
+            "Drafts are only visible to staff through Preview."
+        ),
+    )
+    published_at = models.DateTimeField(
+        "publication date",
+        default=timezone.now,
+        db_index=True,
+        help_text=(
+            "When it goes live. A future date schedules a published article: it "
+            "appears on its own at that time."
+        ),
+    )
+    content_updated_at = models.DateTimeField(
+        "content last updated",
+        default=timezone.now,
+        help_text=(
+            "The “Updated” date readers see. It changes only when you tick "
+            "“Substantive update” while saving."
+        ),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    seo_title = models.CharField(
+        "SEO title",
+        max_length=70,
+        blank=True,
+        help_text=(
+            "Optional: the title search engines and browser tabs show (up to 70 "
+            "characters). Defaults to the headline."
+        ),
+    )
+    share_image = models.ImageField(
+        "social-share image",
+        upload_to="articles/share/",
+        blank=True,
+        help_text=(
+            "Optional: the picture shown when the article is shared (1200×630 "
+            "works best). Without one, the site's default picture is used."
+        ),
+    )
+    share_image_alt = models.CharField(
+        "share image description",
+        max_length=200,
+        blank=True,
+        help_text="Required with an image: describe it for people who cannot see it.",
+    )
+    related_articles = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        help_text="Optional: articles suggested at the end of this one.",
+    )
+
+    history = HistoricalRecords(excluded_fields=["body_html", "toc", "word_count"])
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at"]
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.body_html, self.toc = content.render_body(self.body)
+        self.body = content.sanitize(self.body)
+        self.word_count = content.word_count(self.body_html)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "body_html",
+                "toc",
+                "word_count",
+            }
+        self.remember_old_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.share_image and not self.share_image_alt.strip():
+            raise ValidationError(
+                {"share_image_alt": "Describe the image for people who cannot see it."}
+            )
+
+    def remember_old_slug(self) -> None:
+        """Keep the old address of a renamed article working."""
+        if self.pk is None:
+            return
+        old_slug = (
+            Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        )
+        if old_slug and old_slug != self.slug:
+            SlugRedirect.objects.update_or_create(
+                old_slug=old_slug, defaults={"article_id": self.pk}
+            )
+        SlugRedirect.objects.filter(old_slug=self.slug).delete()
+
+    @property
+    def is_published(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+        )
+
+    @property
+    def modified_at(self) -> datetime:
+        """The honest ``dateModified``: never before the publication."""
+        return max(self.published_at, self.content_updated_at)
+
+    @property
+    def shows_updated_date(self) -> bool:
+        return self.content_updated_at.date() > self.published_at.date()
+
+    @property
+    def reading_time(self) -> int:
+        """Minutes, rounded up."""
+        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+
+    @property
+    def page_title(self) -> str:
+        return self.seo_title or self.title
+
+    @property
+    def meta_description(self) -> str:
+        """Never empty: the summary, else the opening words of the body."""
+        if self.summary.strip():
+            return self.summary.strip()
+        words = content.plain_text(self.body_html).split()
+        return " ".join(words[:30]) or self.title
+
+    @property
+    def absolute_url(self) -> str:
+        return settings.SITE_URL + self.get_absolute_url()
+
+    @property
+    def content_version(self) -> str:
+        """Which text a reader saw, passed on to the contact form."""
+        return self.content_updated_at.isoformat(timespec="seconds")
+
+
+class SlugRedirect(models.Model):
+    """An address an article had before its slug changed."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="slug_redirects"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "old address"
+        verbose_name_plural = "old addresses"
+
+    def __str__(self) -> str:
+        return f"/articles/{self.old_slug}/ → {self.article.get_absolute_url()}"
