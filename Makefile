@@ -16,7 +16,7 @@ PIP_QUIET := --quiet --disable-pip-version-check --no-input
 PROD_ENV := DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-local-production-like-$$(hostname)-not-a-real-secret-0123456789abcdef}"
 
-.PHONY: help run test lint fmt serve check setup migrate collectstatic clean
+.PHONY: help run test lint fmt serve check setup migrate collectstatic clean browser audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -60,6 +60,17 @@ check: setup ## Django system checks, the deploy checks with production settings
 	$(MANAGE) check --fail-level WARNING
 	$(PROD_ENV) $(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
+
+# The npm tools of the browser suite and the audit: vnu-jar, lighthouse.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+browser: setup node_modules/.installed ## Only the browser suite (needs chromium and java)
+	$(BIN)/pytest -m browser tests/browser $(PYTEST_ARGS)
+
+audit: setup node_modules/.installed collectstatic ## Lighthouse (mobile) on home, article, contact into reports/lighthouse/
+	$(BIN)/python -m tests.browser.audit
 
 clean: ## Remove the virtualenv, collected static files and caches
 	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache

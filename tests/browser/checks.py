@@ -63,18 +63,25 @@ _FOCUS_STATE = """() => {
 }"""
 
 
-def tab_through(page, limit: int = 200) -> tuple[list[str], list[dict]]:
-    """Press Tab from the top of the page until focus comes round again.
+def tab_through(page, limit: int = 300) -> tuple[list[str], list[dict]]:
+    """Press Tab until every element has had focus once (one full cycle).
 
+    Focus may start mid-page (an autofocus field), so pressing on past the
+    last element, where focus leaves the page, wraps round to the top.
     Returns the interactive elements on the page and what each Tab focused.
     """
     focusable = page.evaluate(_MARK_FOCUSABLE)
-    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
     seen: list[dict] = []
+    times_out_of_page = 0
     for _ in range(limit):
         page.keyboard.press("Tab")
         state = page.evaluate(_FOCUS_STATE)
-        if state is None or (seen and state["kbd"] == seen[0]["kbd"]):
+        if state is None:
+            times_out_of_page += 1
+            if times_out_of_page > 2:
+                break
+            continue
+        if any(state["kbd"] == earlier["kbd"] for earlier in seen):
             break
         seen.append(state)
     return focusable, seen

@@ -178,7 +178,7 @@ def html_checker(browser_tools: None) -> Iterator[HtmlChecker]:
     process = subprocess.Popen(
         [
             "java",
-            "-Xss512k",
+            "-Xss4m",
             "-cp",
             str(VNU_JAR),
             "-Dnu.validator.servlet.bind-address=127.0.0.1",
@@ -211,3 +211,34 @@ def save_screenshot(page, name: str) -> Path:
     path = SCREENSHOTS_DIR / f"{name}-{page.viewport_size['width']}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@pytest.fixture
+def log_in(live_server) -> Callable:
+    """Give a browser page the session of ``user``, as if they had logged in."""
+    from django.conf import settings
+    from django.test import Client
+
+    def log_in(page, user) -> None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies(
+            [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
+        )
+
+    return log_in
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI (STEADFAST_REQUIRE_BROWSER=1) a skipped browser test is a failure."""
+    report = yield
+    if (
+        report.skipped
+        and os.environ.get("STEADFAST_REQUIRE_BROWSER") == "1"
+        and item.get_closest_marker("browser")
+    ):
+        report.outcome = "failed"
+        report.longrepr = f"browser test skipped in CI: {report.longrepr}"
+    return report

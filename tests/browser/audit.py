@@ -1,0 +1,170 @@
+"""Lighthouse audit of the pages prospects land on (``make audit``).
+
+Starts the site production-like (DEBUG off, collected static files, gunicorn
+with gunicorn.conf.py) on a free loopback port with a fresh SQLite database,
+runs Lighthouse 12.8.2 from node_modules in its mobile preset on the home page,
+the launch article and the contact page, writes JSON and HTML reports to
+reports/lighthouse/ and prints the four category scores. Exits non-zero when
+any score is below LIGHTHOUSE_MIN_SCORE (95 unless set).
+
+Run it with ``make audit``, which collects the static files first.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tests.browser.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PROJECT_DIR,
+    REPORTS_DIR,
+    free_port,
+)
+
+LIGHTHOUSE = PROJECT_DIR / "node_modules" / ".bin" / "lighthouse"
+OUTPUT_DIR = REPORTS_DIR / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+MIN_SCORE = int(os.environ.get("LIGHTHOUSE_MIN_SCORE", "95"))
+THROWAWAY_SECRET = "lighthouse-audit-throwaway-secret-" + "0123456789abcdef" * 2
+
+
+def production_like_env(port: int, workdir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.pop("DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
+    env.update(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=os.environ.get("DJANGO_SECRET_KEY", THROWAWAY_SECRET),
+        DJANGO_HTTPS="0",
+        SITE_URL=f"http://127.0.0.1:{port}",
+        SQLITE_PATH=str(workdir / "audit.sqlite3"),
+        CACHE_DIR=str(workdir / "cache"),
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_ACCESS_LOG=str(workdir / "access.log"),
+        WEB_CONCURRENCY="2",
+    )
+    return env
+
+
+def wait_until_up(url: str, server: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("The production-like server did not start.") from None
+            time.sleep(0.3)
+
+
+def pages_to_audit(origin: str) -> dict[str, str]:
+    """Home, the first article the home page links to, and the contact form."""
+    with urllib.request.urlopen(f"{origin}/", timeout=10) as response:
+        home = response.read().decode()
+    article = re.search(r'href="(/articles/[^"#]+/)"', home)
+    if article is None:
+        raise SystemExit("The home page links to no article to audit.")
+    return {
+        "home": f"{origin}/",
+        "article": f"{origin}{article.group(1)}",
+        "contact": f"{origin}/contact/",
+    }
+
+
+def run_lighthouse(name: str, url: str) -> dict[str, int]:
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            "--output=html",
+            f"--output-path={OUTPUT_DIR / name}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
+            "--quiet",
+        ],
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+        check=True,
+        timeout=300,
+    )
+    report = json.loads((OUTPUT_DIR / f"{name}.report.json").read_text())
+    return {
+        category: round(report["categories"][category]["score"] * 100)
+        for category in CATEGORIES
+    }
+
+
+def summary_table(scores: dict[str, dict[str, int]]) -> str:
+    lines = [
+        "| page | " + " | ".join(CATEGORIES) + " |",
+        "| --- |" + " ---: |" * len(CATEGORIES),
+    ]
+    for name, by_category in scores.items():
+        cells = " | ".join(str(by_category[category]) for category in CATEGORIES)
+        lines.append(f"| {name} | {cells} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("Lighthouse is missing: run `npm ci` first.")
+    OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory(prefix="steadfast-audit-") as tmp:
+        env = production_like_env(port, Path(tmp))
+        python = sys.executable
+        subprocess.run(
+            [python, "manage.py", "migrate", "--no-input", "--verbosity", "0"],
+            cwd=PROJECT_DIR,
+            env=env,
+            check=True,
+        )
+        server = subprocess.Popen(
+            [
+                python,
+                "-m",
+                "gunicorn",
+                "--config",
+                "gunicorn.conf.py",
+                "steadfast.wsgi",
+            ],
+            cwd=PROJECT_DIR,
+            env=env,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_until_up(origin, server)
+            scores = {
+                name: run_lighthouse(name, url)
+                for name, url in pages_to_audit(origin).items()
+            }
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    table = summary_table(scores)
+    (OUTPUT_DIR / "summary.md").write_text(table)
+    print(table, end="")
+    low = [
+        f"{name} {category} {score}"
+        for name, by_category in scores.items()
+        for category, score in by_category.items()
+        if score < MIN_SCORE
+    ]
+    if low:
+        print(f"Below {MIN_SCORE}: " + ", ".join(low), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""Every public page is valid HTML according to the Nu Html Checker (vnu.jar).
+
+The checker validates exactly what the server sends, fetched with Django's
+test client; it runs as one local service for the whole session.
+"""
+
+import pytest
+from django.test import Client
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+PUBLIC_PAGES = {
+    "home": "/",
+    "not-found": "/no-such-page/",
+}
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_page_is_valid_html(client, html_checker, name):
+    response = client.get(PUBLIC_PAGES[name])
+
+    assert html_checker.errors(response.content.decode()) == []
+
+
+@pytest.mark.parametrize("path", ["/broken/", "/database-down/"])
+def test_error_pages_are_valid_html(settings, html_checker, path):
+    settings.ROOT_URLCONF = "tests.error_urls"
+    response = Client(raise_request_exception=False).get(path)
+
+    assert response.status_code >= 500
+    assert html_checker.errors(response.content.decode()) == []
+
+
+def test_the_checker_does_report_invalid_html(html_checker):
+    errors = html_checker.errors("<!doctype html><title>x</title><p><div></p>")
+
+    assert errors != []
