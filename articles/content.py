@@ -137,3 +137,22 @@ def html_from_seed_text(text: str) -> tuple[str, str]:
         else:
             parts.append(f"<p>{escaped}</p>")
     return title, "\n".join(parts)
+
+
+_SECTION_START = re.compile(r'(?=<h2 id="[^"]+">)')
+_SECTION_ID = re.compile(r'^<h2 id="([^"]+)">')
+
+
+def split_sections(body_html: str) -> list[tuple[str, str]]:
+    """Cut a rendered body at its ``<h2>``s: [(heading id or "", html), ...].
+
+    The article page puts a call-to-action after some sections. Splitting at
+    the ids ``render_body`` wrote is a string operation, not an HTML parse.
+    """
+    sections = []
+    for chunk in _SECTION_START.split(body_html):
+        if not chunk.strip():
+            continue
+        match = _SECTION_ID.match(chunk)
+        sections.append((match.group(1) if match else "", chunk))
+    return sections

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from articles import views
 
 app_name = "articles"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.ArticleListView.as_view(), name="list"),
+    path("feed/", views.feed, name="feed"),
+    path("preview/<int:pk>/", views.preview, name="preview"),
+    path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+]

@@ -8,18 +8,31 @@ from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from articles.models import Article
+from articles.structured_data import share_image
+from articles.views import public_cache_timeout
 from steadfast.context_processors import safe_site_context
 from steadfast.middleware import cache_public_page
 
 logger = logging.getLogger(__name__)
 
 PUBLIC_PAGE_TIMEOUT = 300
+HOME_ARTICLES = 3
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    response = render(request, "home.html")
-    return cache_public_page(response, PUBLIC_PAGE_TIMEOUT)
+    """The featured (newest) article, a few more, and the call to action."""
+    latest = list(
+        Article.objects.published().defer("body", "body_html")[: HOME_ARTICLES + 1]
+    )
+    context = {
+        "featured": latest[0] if latest else None,
+        "more_articles": latest[1:],
+        "share_image": share_image(None),
+    }
+    response = render(request, "home.html", context)
+    return cache_public_page(response, public_cache_timeout())
 
 
 @require_safe

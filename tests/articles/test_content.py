@@ -1,0 +1,115 @@
+"""Sanitising and rendering article bodies (articles/content.py)."""
+
+import pytest
+
+from articles import content
+from articles.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_script_elements_are_stripped():
+    cleaned = content.sanitize("<p>Hello</p><script>alert(1)</script>")
+
+    assert "<script" not in cleaned
+    assert "alert(1)" not in cleaned
+    assert "<p>Hello</p>" in cleaned
+
+
+def test_event_handler_attributes_are_stripped():
+    cleaned = content.sanitize('<p onclick="steal()">Hi <img src=x onerror="x()"></p>')
+
+    assert "onclick" not in cleaned
+    assert "onerror" not in cleaned
+    assert "<img" not in cleaned
+
+
+def test_javascript_links_lose_their_href():
+    cleaned = content.sanitize('<p><a href="javascript:alert(1)">click</a></p>')
+
+    assert "javascript:" not in cleaned
+    assert "click" in cleaned
+
+
+def test_links_to_other_sites_are_kept_without_passing_trust():
+    cleaned = content.sanitize('<p><a href="https://www.nist.gov/">NIST</a></p>')
+
+    assert 'href="https://www.nist.gov/"' in cleaned
+    assert 'rel="noopener noreferrer"' in cleaned
+
+
+def test_only_article_markup_survives():
+    cleaned = content.sanitize(
+        '<h1>Big</h1><h2 style="color:red" class="x">Part</h2><iframe src="/"></iframe>'
+        "<blockquote><p><strong>b</strong> <em>i</em></p></blockquote>"
+        "<ul><li>x</li></ul>"
+    )
+
+    assert cleaned == (
+        "Big<h2>Part</h2><blockquote><p><strong>b</strong> <em>i</em></p></blockquote>"
+        "<ul><li>x</li></ul>"
+    )
+
+
+def test_headings_get_stable_readable_unique_ids():
+    html, toc = content.render_body(
+        "<h2>What Does a vCISO Do?</h2><p>x</p><h3>In <em>practice</em></h3>"
+        "<h2>What does a vCISO do?</h2>"
+    )
+
+    assert '<h2 id="what-does-a-vciso-do">What Does a vCISO Do?</h2>' in html
+    assert '<h3 id="in-practice">In <em>practice</em></h3>' in html
+    assert [entry["id"] for entry in toc] == [
+        "what-does-a-vciso-do",
+        "in-practice",
+        "what-does-a-vciso-do-2",
+    ]
+    assert toc[1] == {"id": "in-practice", "text": "In practice", "level": 3}
+
+
+def test_an_empty_editor_document_is_an_empty_body():
+    assert content.sanitize("<p></p>") == ""
+
+
+def test_saving_an_article_sanitises_and_renders_its_body(make_article):
+    article = make_article(
+        body='<h2>Risk</h2><p onmouseover="x()">Text<script>bad()</script></p>'
+    )
+
+    article.refresh_from_db()
+    assert article.body == "<h2>Risk</h2><p>Text</p>"
+    assert article.body_html == '<h2 id="risk">Risk</h2><p>Text</p>'
+    assert article.toc == [{"id": "risk", "text": "Risk", "level": 2}]
+
+
+def test_a_malicious_body_never_reaches_the_public_page(client, make_article):
+    make_article(
+        slug="hostile",
+        body='<h2>Hi</h2><p><a href="javascript:steal()">x</a></p>'
+        '<script>evil()</script><p><img src=x onerror="evil()"></p>',
+    )
+
+    response = client.get("/articles/hostile/")
+
+    html = response.content.decode()
+    assert "evil()" not in html
+    assert "javascript:steal" not in html
+    assert "onerror" not in html
+
+
+def test_seed_text_becomes_a_title_headings_and_paragraphs():
+    title, body = content.html_from_seed_text(
+        "The Title\n\nIntro sentence here.\n\nA Heading?\n\nBody text.\n\n\xa0\n\n"
+        "Call Us Today \xa0737-210-5503"
+    )
+
+    assert title == "The Title"
+    assert body == "<p>Intro sentence here.</p>\n<h2>A Heading?</h2>\n<p>Body text.</p>"
+
+
+def test_reading_time_rounds_up_to_whole_minutes(make_article):
+    article = make_article(body="<p>" + "word " * 231 + "</p>")
+
+    assert article.word_count == 231
+    assert article.reading_time == 2
+    assert Article.objects.get(pk=article.pk).reading_time == 2
