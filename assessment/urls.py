@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from assessment import views
 
 app_name = "assessment"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("result/<str:code>/", views.result, name="result"),
+]
