@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from contact import views
 
 app_name = "contact"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.inquiry, name="inquiry"),
+    path("thanks/", views.thanks, name="thanks"),
+]

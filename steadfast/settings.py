@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "steadfast.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Records the first touch (UTM, external referrer) only when there is one.
+    "contact.middleware.FirstTouchMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -261,6 +263,22 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SALES_NOTIFICATION_EMAILS = env_list(
     "SALES_NOTIFICATION_EMAILS", ["sales@steadfastpartners.example"]
 )
+
+
+# Contact form: spam defences, limits and privacy.
+
+# Submissions per client address per window, counted in the shared cache.
+CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)
+CONTACT_RATE_LIMIT_WINDOW = env_int("CONTACT_RATE_LIMIT_WINDOW", 600)
+# Faster than a person can type: treated as a bot and quarantined.
+CONTACT_MIN_FILL_SECONDS = env_int("CONTACT_MIN_FILL_SECONDS", 3)
+CONTACT_MAX_BODY_BYTES = env_int("CONTACT_MAX_BODY_BYTES", 64 * 1024)
+# Addresses of our own reverse proxies; only they may set X-Forwarded-For.
+CONTACT_TRUSTED_PROXIES = env_list("CONTACT_TRUSTED_PROXIES", [])
+CONTACT_SEND_ACKNOWLEDGEMENT = env_bool("CONTACT_SEND_ACKNOWLEDGEMENT", True)
+CONTACT_NOTIFICATION_MAX_ATTEMPTS = env_int("CONTACT_NOTIFICATION_MAX_ATTEMPTS", 10)
+# `manage.py purge_inquiries` anonymises inquiries older than this.
+INQUIRY_RETENTION_DAYS = env_int("INQUIRY_RETENTION_DAYS", 730)
 
 
 # Security

@@ -1,0 +1,85 @@
+"""CSV export of inquiries that opens cleanly in Excel and cannot run formulas."""
+
+import csv
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.utils import timezone
+
+from contact.models import Inquiry
+
+# A cell starting with one of these is a formula to Excel, LibreOffice and
+# Google Sheets. https://owasp.org/www-community/attacks/CSV_Injection
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d")
+
+COLUMNS: list[tuple[str, str]] = [
+    ("Submitted", "created_at"),
+    ("Name", "name"),
+    ("Work email", "email"),
+    ("Company", "company"),
+    ("Phone", "phone"),
+    ("Interest", "interest"),
+    ("Status", "status"),
+    ("Assignee", "assigned_to"),
+    ("Spam?", "is_spam"),
+    ("Spam reason", "spam_reason"),
+    ("Message", "message"),
+    ("Source article", "article"),
+    ("Article section", "article_section"),
+    ("Article version read", "article_version"),
+    ("Landing page", "landing_page"),
+    ("Referrer", "referrer"),
+    ("UTM source", "utm_source"),
+    ("UTM medium", "utm_medium"),
+    ("UTM campaign", "utm_campaign"),
+    ("UTM term", "utm_term"),
+    ("UTM content", "utm_content"),
+    ("Assessment recommendation", "assessment_recommendation"),
+]
+
+
+def neutralise(value: str) -> str:
+    """Make a cell plain text: a leading quote stops the formula, Excel hides it."""
+    if value.lstrip(" ").startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def cell(inquiry: Inquiry, field: str) -> str:
+    if field in {"interest", "status"}:
+        return getattr(inquiry, f"get_{field}_display")()
+    value = getattr(inquiry, field)
+    if value is None:
+        return ""
+    if field == "is_spam":
+        return "Yes" if value else "No"
+    if field in {"created_at", "article_version"}:
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if field == "assigned_to":
+        return value.get_full_name() or value.get_username()
+    return neutralise(str(value))
+
+
+def rows(inquiries: Iterable[Inquiry]) -> Iterable[list[str]]:
+    yield [header for header, _ in COLUMNS]
+    for inquiry in inquiries:
+        yield [cell(inquiry, field) for _, field in COLUMNS]
+
+
+def csv_response(queryset: QuerySet[Inquiry]) -> HttpResponse:
+    """UTF-8 with a byte-order mark, so Excel reads accents and names correctly."""
+    stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
+    response = HttpResponse(
+        content_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="inquiries-{stamp}.csv"',
+            "Cache-Control": "no-store",
+        },
+    )
+    response.write("\ufeff")
+    writer = csv.writer(response, quoting=csv.QUOTE_ALL)
+    writer.writerows(
+        rows(queryset.select_related("article", "assigned_to").order_by("-created_at"))
+    )
+    return response

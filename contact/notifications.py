@@ -1,0 +1,177 @@
+"""Email sales about new inquiries after commit; retries never double-send."""
+
+import logging
+import unicodedata
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from contact.models import Inquiry, current_phone
+
+logger = logging.getLogger(__name__)
+
+Status = Inquiry.NotificationStatus
+# A claim older than this belongs to a worker that died mid-send.
+CLAIM_TIMEOUT = timedelta(minutes=10)
+MAX_BACKOFF = timedelta(hours=6)
+SUBJECT_MAX_LENGTH = 150
+
+
+def header_safe(value: str, limit: int = SUBJECT_MAX_LENGTH) -> str:
+    """One line, no control characters: nothing a prospect types can add a header."""
+    cleaned = "".join(
+        " " if unicodedata.category(ch) in {"Cc", "Zl", "Zp"} else ch for ch in value
+    )
+    cleaned = " ".join(cleaned.split())
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+def backoff(attempts: int) -> timedelta:
+    """2, 4, 8 … minutes after each failure, at most six hours."""
+    return min(timedelta(minutes=2**attempts), MAX_BACKOFF)
+
+
+def notify_sales_after_commit(inquiry: Inquiry) -> None:
+    if inquiry.is_spam:
+        return
+    pk = inquiry.pk
+    transaction.on_commit(lambda: send_sales_notification(pk))
+
+
+def claim(inquiry_id: int, *, now) -> bool:
+    """Atomically take the right to send, so two workers never both send."""
+    claimable = Q(notification_status__in=[Status.PENDING, Status.FAILED]) | Q(
+        notification_status=Status.SENDING,
+        notification_claimed_at__lt=now - CLAIM_TIMEOUT,
+    )
+    return bool(
+        Inquiry.objects.filter(claimable, pk=inquiry_id, is_spam=False).update(
+            notification_status=Status.SENDING, notification_claimed_at=now
+        )
+    )
+
+
+def send_sales_notification(inquiry_id: int) -> bool:
+    """Email sales about one inquiry. True if it was sent by this call.
+
+    A failure never raises: it is recorded on the inquiry, shown to sales in
+    the admin, and retried by ``manage.py retry_notifications``.
+    """
+    now = timezone.now()
+    if not claim(inquiry_id, now=now):
+        return False
+    inquiry = Inquiry.objects.select_related("article").get(pk=inquiry_id)
+    try:
+        sales_message(inquiry).send(using="default")
+    except Exception as exc:
+        attempts = inquiry.notification_attempts + 1
+        logger.exception("Sales notification for inquiry %s failed", inquiry_id)
+        Inquiry.objects.filter(pk=inquiry_id).update(
+            notification_status=Status.FAILED,
+            notification_attempts=attempts,
+            notification_error=header_safe(f"{type(exc).__name__}: {exc}", 500),
+            notification_next_attempt_at=now + backoff(attempts),
+            notification_claimed_at=None,
+        )
+        return False
+    Inquiry.objects.filter(pk=inquiry_id).update(
+        notification_status=Status.SENT,
+        notification_attempts=inquiry.notification_attempts + 1,
+        notification_error="",
+        notification_next_attempt_at=None,
+        notification_claimed_at=None,
+        notified_at=timezone.now(),
+    )
+    if settings.CONTACT_SEND_ACKNOWLEDGEMENT:
+        send_acknowledgement(inquiry)
+    return True
+
+
+def sales_message(inquiry: Inquiry) -> EmailMessage:
+    subject = header_safe(
+        f"New inquiry: {inquiry.name} ({inquiry.company}) — "
+        f"{inquiry.get_interest_display()}"
+    )
+    body = render_to_string(
+        "contact/email/sales_notification.txt",
+        {"inquiry": inquiry, "admin_url": inquiry.absolute_admin_url},
+    )
+    return EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=settings.SALES_NOTIFICATION_EMAILS,
+        # Replying goes to the prospect; From stays ours so SPF/DMARC pass.
+        reply_to=[inquiry.email],
+    )
+
+
+def send_acknowledgement(inquiry: Inquiry) -> None:
+    """Tell the prospect we have it. Best effort: sent at most once, never retried.
+
+    It repeats nothing they wrote but their name, so the form cannot be used
+    to send arbitrary text to someone else's address.
+    """
+    if not Inquiry.objects.filter(pk=inquiry.pk, acknowledged_at__isnull=True).update(
+        acknowledged_at=timezone.now()
+    ):
+        return
+    message = EmailMessage(
+        subject=f"We received your inquiry — {settings.SITE_NAME}",
+        body=render_to_string(
+            "contact/email/acknowledgement.txt",
+            {
+                "first_name": header_safe(inquiry.name.split(" ")[0], 60),
+                "SITE_NAME": settings.SITE_NAME,
+                "site_phone": current_phone(),
+            },
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[inquiry.email],
+        reply_to=settings.SALES_NOTIFICATION_EMAILS[:1],
+    )
+    try:
+        message.send(using="default")
+    except Exception:
+        logger.exception("Acknowledgement for inquiry %s failed", inquiry.pk)
+
+
+def due_for_retry(now=None) -> list[int]:
+    """Inquiries whose notification failed (backoff elapsed) or never went out."""
+    now = now or timezone.now()
+    return list(
+        Inquiry.objects.filter(is_spam=False)
+        .filter(
+            Q(
+                notification_status=Status.FAILED,
+                notification_next_attempt_at__lte=now,
+            )
+            # The process died between commit and sending.
+            | Q(notification_status=Status.PENDING, created_at__lt=now - CLAIM_TIMEOUT)
+            | Q(
+                notification_status=Status.SENDING,
+                notification_claimed_at__lt=now - CLAIM_TIMEOUT,
+            )
+        )
+        .filter(notification_attempts__lt=settings.CONTACT_NOTIFICATION_MAX_ATTEMPTS)
+        .order_by("created_at")
+        .values_list("pk", flat=True)
+    )
+
+
+def requeue(inquiry_ids) -> int:
+    """Make inquiries sendable again now (the admin's "resend" and "not spam")."""
+    return (
+        Inquiry.objects.filter(pk__in=inquiry_ids, is_spam=False)
+        .exclude(notification_status=Status.SENDING)
+        .update(
+            notification_status=Status.PENDING,
+            notification_next_attempt_at=None,
+            notification_error="",
+        )
+    )

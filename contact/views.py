@@ -1,0 +1,124 @@
+import time
+import uuid
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from contact.forms import (
+    InquiryForm,
+    clean_section_id,
+    clean_version,
+    published_article,
+)
+from contact.middleware import first_touch
+from contact.models import Inquiry
+from contact.notifications import notify_sales_after_commit
+from contact.spam import rate_limit_exceeded, spam_reason
+
+THANKS_SESSION_KEY = "contact_inquiry_id"
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def inquiry(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        content_length = request.META.get("CONTENT_LENGTH") or "0"
+        if not content_length.isdigit() or (
+            int(content_length) > settings.CONTACT_MAX_BODY_BYTES
+        ):
+            return render(request, "contact/too_large.html", status=413)
+        if rate_limit_exceeded(request):
+            response = render(request, "contact/rate_limited.html", status=429)
+            response["Retry-After"] = str(settings.CONTACT_RATE_LIMIT_WINDOW)
+            return response
+        form = InquiryForm(request.POST)
+        if form.is_valid():
+            saved = save_inquiry(request, form)
+            request.session[THANKS_SESSION_KEY] = saved.pk
+            return redirect("contact:thanks")
+    else:
+        form = InquiryForm(initial=call_to_action_initial(request))
+    article = (
+        form.cleaned_data.get("article")
+        if form.is_bound and hasattr(form, "cleaned_data")
+        else published_article(form.initial.get("article", ""))
+    )
+    return render(
+        request, "contact/inquiry_form.html", {"form": form, "article": article}
+    )
+
+
+def call_to_action_initial(request: HttpRequest) -> dict[str, str]:
+    """What an article's call-to-action link carries, allow-listed and capped."""
+    initial = {}
+    interest = request.GET.get("interest", "")
+    if interest in Inquiry.Interest.values:
+        initial["interest"] = interest
+    article = published_article(request.GET.get("article", ""))
+    if article is not None:
+        initial["article"] = article.slug
+        initial["section"] = clean_section_id(request.GET.get("section", ""))
+        version = clean_version(request.GET.get("version", ""))
+        if version is not None:
+            initial["version"] = version.isoformat()
+    return initial
+
+
+def save_inquiry(request: HttpRequest, form: InquiryForm) -> Inquiry:
+    """Save first (spam too, quarantined), then notify sales after commit.
+
+    The form's one-time token makes a refresh or a double click find the
+    inquiry already saved instead of creating a second one.
+    """
+    token = form.cleaned_data["form_token"]
+    submission_token = token.submission_id if token else uuid.uuid4()
+    existing = Inquiry.objects.filter(submission_token=submission_token).first()
+    if existing is not None:
+        return existing
+
+    inquiry = form.save(commit=False)
+    inquiry.submission_token = submission_token
+    inquiry.consented_at = timezone.now()
+    inquiry.created_at = timezone.now()
+    for field, value in first_touch(request).items():
+        setattr(inquiry, field, value)
+    article = form.cleaned_data["article"]
+    if article is not None:
+        inquiry.article = article
+        inquiry.article_section = form.cleaned_data["section"]
+        inquiry.article_version = (
+            form.cleaned_data["version"] or article.content_updated_at
+        )
+    reason = spam_reason(form.cleaned_data["website"], token, time.time())
+    if reason:
+        inquiry.status = Inquiry.Status.SPAM
+        inquiry.spam_reason = reason
+        inquiry.notification_status = Inquiry.NotificationStatus.HELD
+
+    try:
+        with transaction.atomic():
+            inquiry.save()
+    except IntegrityError:
+        existing = Inquiry.objects.filter(submission_token=submission_token).first()
+        if existing is None:
+            raise
+        return existing
+    notify_sales_after_commit(inquiry)
+    return inquiry
+
+
+@never_cache
+@require_safe
+def thanks(request: HttpRequest) -> HttpResponse:
+    inquiry_id = request.session.get(THANKS_SESSION_KEY)
+    received = (
+        Inquiry.objects.filter(pk=inquiry_id).first()
+        if isinstance(inquiry_id, int)
+        else None
+    )
+    return render(request, "contact/thanks.html", {"inquiry": received})
