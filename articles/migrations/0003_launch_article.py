@@ -65,7 +65,7 @@ def publish_launch_article(apps, schema_editor):
     title, body = content.html_from_seed_text(SEED_TEXT)
     body_html, toc = content.render_body(body)
     now = timezone.now()
-    Article.objects.create(
+    article = Article.objects.create(
         title=title,
         slug=SLUG,
         summary=SUMMARY,
@@ -78,6 +78,19 @@ def publish_launch_article(apps, schema_editor):
         status="published",
         published_at=now,
         content_updated_at=now,
+    )
+    # Historical models send no signals: record the first revision by hand,
+    # so the admin history starts with the launch text.
+    HistoricalArticle = apps.get_model("articles", "HistoricalArticle")
+    HistoricalArticle.objects.create(
+        **{
+            field.attname: getattr(article, field.attname)
+            for field in Article._meta.concrete_fields
+            if field.attname not in {"body_html", "toc", "word_count"}
+        },
+        history_date=now,
+        history_type="+",
+        history_change_reason="Launch article, from the seed text",
     )
 
 

@@ -1,0 +1,231 @@
+"""Content staff keep articles current in the admin."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+from pytest_django.asserts import assertContains, assertFormError
+
+from articles.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(article: Article, **changes) -> dict:
+    data = {
+        "title": article.title,
+        "slug": article.slug,
+        "summary": article.summary,
+        "body": article.body,
+        "status": article.status,
+        "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
+        "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
+        "author_name": article.author_name,
+        "author_title": article.author_title,
+        "author_url": article.author_url,
+        "seo_title": article.seo_title,
+        "share_image_alt": article.share_image_alt,
+        "slug_redirects-TOTAL_FORMS": "0",
+        "slug_redirects-INITIAL_FORMS": "0",
+        "slug_redirects-MIN_NUM_FORMS": "0",
+        "slug_redirects-MAX_NUM_FORMS": "1000",
+    }
+    data.update(changes)
+    return data
+
+
+def change_url(article: Article) -> str:
+    return f"/admin/articles/article/{article.pk}/change/"
+
+
+def png() -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (12, 8), "navy").save(buffer, "PNG")
+    return SimpleUploadedFile("share.png", buffer.getvalue(), "image/png")
+
+
+def test_content_group_edits_articles_but_cannot_delete_or_see_inquiries():
+    codenames = set(
+        Group.objects.get(name="Content").permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+    )
+
+    assert {
+        ("articles", "add_article"),
+        ("articles", "change_article"),
+        ("articles", "view_article"),
+        ("articles", "view_historicalarticle"),
+    } <= codenames
+    assert ("articles", "delete_article") not in codenames
+    assert not {label for label, _ in codenames} - {"articles"}
+
+
+def test_editor_finds_articles_with_search_and_status_filter(
+    content_editor_client, launch_article
+):
+    response = content_editor_client.get(
+        "/admin/articles/article/", {"q": "vCISO", "status__exact": "published"}
+    )
+
+    assertContains(response, launch_article.title)
+    assertContains(response, "By status")
+
+
+def test_change_form_has_the_wysiwyg_editor_under_the_strict_csp(
+    content_editor_client, launch_article
+):
+    response = content_editor_client.get(change_url(launch_article))
+
+    assertContains(response, "data-django-prose-editor-configurable")
+    assertContains(response, '<script type="importmap">')
+    csp = response["Content-Security-Policy"]
+    assert "'sha256-" in csp
+    assert "unsafe-inline" not in csp
+    assertContains(response, "Substantive update")
+    assertContains(response, f"/articles/preview/{launch_article.pk}/")
+
+
+def test_add_form_prepopulates_the_slug_and_loads(content_editor_client):
+    response = content_editor_client.get("/admin/articles/article/add/")
+
+    assertContains(response, "data-prepopulated-fields=")
+    assertContains(response, 'name="slug"')
+
+
+def test_editor_saves_are_sanitised(content_editor_client, launch_article):
+    response = content_editor_client.post(
+        change_url(launch_article),
+        form_data(
+            launch_article,
+            body='<h2>Part</h2><p onclick="x()">Text</p><script>alert(1)</script>',
+        ),
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    launch_article.refresh_from_db()
+    assert launch_article.body == "<h2>Part</h2><p>Text</p>"
+
+
+def test_typo_fix_keeps_the_updated_date(content_editor_client, launch_article):
+    before = launch_article.content_updated_at
+
+    content_editor_client.post(
+        change_url(launch_article),
+        form_data(launch_article, title=launch_article.title + "!"),
+    )
+
+    launch_article.refresh_from_db()
+    assert launch_article.title.endswith("!")
+    assert launch_article.content_updated_at == before
+
+
+def test_substantive_update_moves_the_updated_date(
+    client, content_editor_client, launch_article
+):
+    Article.objects.filter(pk=launch_article.pk).update(
+        published_at=timezone.now() - timedelta(days=40),
+        content_updated_at=timezone.now() - timedelta(days=40),
+    )
+    launch_article.refresh_from_db()
+
+    content_editor_client.post(
+        change_url(launch_article),
+        form_data(launch_article, substantive_update="on"),
+    )
+
+    launch_article.refresh_from_db()
+    assert timezone.now() - launch_article.content_updated_at < timedelta(minutes=1)
+    assertContains(client.get(launch_article.get_absolute_url()), "Updated <time")
+
+
+def test_every_change_is_attributed_in_the_history(
+    content_editor, content_editor_client, launch_article
+):
+    content_editor_client.post(
+        change_url(launch_article), form_data(launch_article, title="Retitled")
+    )
+
+    latest = launch_article.history.latest()
+    assert latest.history_user == content_editor
+    assert latest.title == "Retitled"
+    response = content_editor_client.get(
+        f"/admin/articles/article/{launch_article.pk}/history/"
+    )
+    assertContains(response, "Retitled")
+    assertContains(response, content_editor.username)
+
+
+def test_editor_sees_the_previously_published_text(
+    content_editor_client, launch_article
+):
+    content_editor_client.post(
+        change_url(launch_article),
+        form_data(launch_article, body="<h2>All new</h2><p>Rewritten advice.</p>"),
+    )
+
+    response = content_editor_client.get(change_url(launch_article))
+
+    assertContains(response, "Previously published text")
+    assertContains(response, "A virtual Chief Information Security Officer owns")
+
+
+def test_share_image_needs_a_description(content_editor_client, launch_article):
+    response = content_editor_client.post(
+        change_url(launch_article), form_data(launch_article, share_image=png())
+    )
+
+    assertFormError(
+        response.context["adminform"].form,
+        "share_image_alt",
+        "Describe the image for people who cannot see it.",
+    )
+
+
+def test_share_image_with_a_description_is_used_for_link_previews(
+    client, content_editor_client, launch_article, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    content_editor_client.post(
+        change_url(launch_article),
+        form_data(
+            launch_article, share_image=png(), share_image_alt="A navy rectangle"
+        ),
+    )
+
+    response = client.get(launch_article.get_absolute_url())
+
+    assertContains(
+        response, '<meta property="og:image:alt" content="A navy rectangle">'
+    )
+    assertContains(response, "/media/articles/share/share")
+
+
+def test_admin_edit_is_visible_on_the_next_public_request(
+    client, content_editor_client, launch_article, django_capture_on_commit_callbacks
+):
+    client.get(launch_article.get_absolute_url())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        content_editor_client.post(
+            change_url(launch_article),
+            form_data(launch_article, title="Fresh from the admin"),
+        )
+
+    assertContains(
+        client.get(launch_article.get_absolute_url()), "Fresh from the admin"
+    )
+
+
+def test_view_on_site_opens_the_preview_for_a_draft(
+    content_editor_client, make_article
+):
+    draft = make_article(status=Article.Status.DRAFT)
+
+    response = content_editor_client.get(change_url(draft))
+
+    assertContains(response, f'href="/articles/preview/{draft.pk}/"')
