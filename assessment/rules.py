@@ -286,3 +286,24 @@ def are_valid(answers: object) -> bool:
             for key, value in answers.items()
         )
     )
+
+
+def describe(answers: Answers) -> list[tuple[str, str]]:
+    """(question, answer) in words, for staff; unknown keys are shown as stored."""
+    described = []
+    for key, value in answers.items():
+        question = QUESTIONS_BY_KEY.get(key)
+        if question is None:
+            described.append((key, str(value)))
+            continue
+        label = next((c.label for c in question.choices if c.value == value), value)
+        described.append((question.text, str(label)))
+    return described
+
+
+def recommendation_label(value: str) -> str:
+    """The label for a stored recommendation, or the value if it is unknown."""
+    try:
+        return Recommendation(value).label
+    except ValueError:
+        return value

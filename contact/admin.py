@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from assessment.rules import describe, recommendation_label
 from contact.export import csv_response
 from contact.models import Inquiry, InquiryNote, SiteSettings
 from contact.notifications import requeue, send_sales_notification
@@ -43,7 +44,10 @@ NOTIFICATION_FIELDS = (
     "notified_at",
     "acknowledged_at",
 )
-ASSESSMENT_FIELDS = ("assessment_recommendation", "assessment_answers_display")
+ASSESSMENT_FIELDS = (
+    "assessment_recommendation_display",
+    "assessment_answers_display",
+)
 
 
 class SpamFilter(admin.SimpleListFilter):
@@ -135,7 +139,7 @@ class InquiryAdmin(admin.ModelAdmin):
         *ATTRIBUTION_FIELDS,
         *NOTIFICATION_FIELDS,
         "spam_reason",
-        "assessment_recommendation",
+        "assessment_recommendation_display",
         "assessment_answers_display",
     )
 
@@ -212,10 +216,12 @@ class InquiryAdmin(admin.ModelAdmin):
             return "—"
         return format_html(
             "<dl>{}</dl>",
-            format_html_join(
-                "", "<dt>{}</dt><dd>{}</dd>", ((k, v) for k, v in answers.items())
-            ),
+            format_html_join("", "<dt>{}</dt><dd>{}</dd>", describe(answers)),
         )
+
+    @admin.display(description="recommendation shown")
+    def assessment_recommendation_display(self, obj: Inquiry) -> str:
+        return recommendation_label(obj.assessment_recommendation) or "—"
 
     # Bulk actions
 

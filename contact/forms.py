@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from articles.models import Article
+from assessment.tokens import AttachedAssessment, read_contact_token
 from contact.models import Inquiry
 from contact.spam import FormToken, issue_form_token, read_form_token
 
@@ -82,6 +83,8 @@ class InquiryForm(forms.ModelForm):
     article = forms.CharField(widget=forms.HiddenInput, required=False)
     section = forms.CharField(widget=forms.HiddenInput, required=False)
     version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The signed self-assessment result, from its "Talk to us about this".
+    assessment = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Inquiry
@@ -153,6 +156,7 @@ class InquiryForm(forms.ModelForm):
             "article",
             "section",
             "version",
+            "assessment",
         )
         self.helper.add_input(Submit("send", "Send inquiry", css_class="btn-lg"))
 
@@ -190,6 +194,9 @@ class InquiryForm(forms.ModelForm):
 
     def clean_version(self) -> datetime | None:
         return clean_version(self.cleaned_data["version"])
+
+    def clean_assessment(self) -> AttachedAssessment | None:
+        return read_contact_token(self.cleaned_data["assessment"])
 
 
 def published_article(slug: str) -> Article | None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from assessment.tokens import read_contact_token
 from contact.forms import (
     InquiryForm,
     clean_section_id,
@@ -48,8 +49,15 @@ def inquiry(request: HttpRequest) -> HttpResponse:
         if form.is_bound and hasattr(form, "cleaned_data")
         else published_article(form.initial.get("article", ""))
     )
+    assessment = (
+        form.cleaned_data.get("assessment")
+        if form.is_bound and hasattr(form, "cleaned_data")
+        else read_contact_token(form.initial.get("assessment", ""))
+    )
     return render(
-        request, "contact/inquiry_form.html", {"form": form, "article": article}
+        request,
+        "contact/inquiry_form.html",
+        {"form": form, "article": article, "assessment": assessment},
     )
 
 
@@ -66,6 +74,9 @@ def call_to_action_initial(request: HttpRequest) -> dict[str, str]:
         version = clean_version(request.GET.get("version", ""))
         if version is not None:
             initial["version"] = version.isoformat()
+    token = request.GET.get("assessment", "")
+    if read_contact_token(token) is not None:
+        initial["assessment"] = token
     return initial
 
 
@@ -94,6 +105,10 @@ def save_inquiry(request: HttpRequest, form: InquiryForm) -> Inquiry:
         inquiry.article_version = (
             form.cleaned_data["version"] or article.content_updated_at
         )
+    assessment = form.cleaned_data["assessment"]
+    if assessment is not None:
+        inquiry.assessment_answers = assessment.answers
+        inquiry.assessment_recommendation = assessment.recommendation.value
     reason = spam_reason(form.cleaned_data["website"], token, time.time())
     if reason:
         inquiry.status = Inquiry.Status.SPAM
