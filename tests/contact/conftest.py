@@ -78,3 +78,24 @@ def content_user(db) -> User:
 def content_client(client, content_user):
     client.force_login(content_user)
     return client
+
+
+@pytest.fixture
+def article(db):
+    """A published article whose call-to-action links to the form."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from articles.models import Article
+
+    return Article.objects.create(
+        title="vCIO or vCISO?",
+        slug="vcio-or-vciso",
+        summary="How the two roles differ.",
+        body="<h2>Security leadership</h2><p>Words.</p>",
+        author_name="Dana Reyes",
+        status=Article.Status.PUBLISHED,
+        published_at=timezone.now() - timedelta(days=10),
+        content_updated_at=timezone.now() - timedelta(days=3),
+    )

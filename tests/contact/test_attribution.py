@@ -1,0 +1,133 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from pytest_django.asserts import assertContains
+
+from contact.models import Inquiry
+
+pytestmark = pytest.mark.django_db
+
+
+def cta_url(article, **extra) -> str:
+    params = {
+        "article": article.slug,
+        "section": "security-leadership",
+        "interest": "vciso",
+        **extra,
+    }
+    return "/contact/?" + "&".join(f"{key}={value}" for key, value in params.items())
+
+
+def test_article_call_to_action_preselects_interest_and_carries_the_article(
+    client, article
+):
+    response = client.get(cta_url(article, interest="vcio"))
+
+    assertContains(response, 'value="vcio"  id="id_interest_1" required checked')
+    assertContains(response, f'name="article" value="{article.slug}"')
+    assertContains(response, 'name="section" value="security-leadership"')
+    assertContains(response, "You were reading")
+
+
+def test_inquiry_records_the_article_section_and_version_read(
+    client, article, valid_data
+):
+    version = timezone.now() - timedelta(days=5)
+    form = client.get(
+        cta_url(article, version=version.strftime("%Y-%m-%dT%H:%M:%S%%2B00:00"))
+    ).context["form"]
+
+    client.post(
+        "/contact/",
+        {
+            **valid_data,
+            "article": form.initial["article"],
+            "section": form.initial["section"],
+            "version": form.initial["version"],
+        },
+    )
+
+    inquiry = Inquiry.objects.get()
+    assert inquiry.article == article
+    assert inquiry.article_section == "security-leadership"
+    assert abs(inquiry.article_version - version) < timedelta(seconds=1)
+
+
+def test_without_a_version_the_article_last_substantive_update_is_recorded(
+    client, article, valid_data
+):
+    client.post("/contact/", {**valid_data, "article": article.slug})
+
+    assert Inquiry.objects.get().article_version == article.content_updated_at
+
+
+@pytest.mark.parametrize(
+    ("params", "expected_interest"),
+    [
+        ({"interest": "ceo", "section": "<script>", "version": "yesterday"}, None),
+        ({"section": "x" * 200, "version": "2999-01-01T00:00:00Z"}, "vciso"),
+    ],
+)
+def test_hostile_call_to_action_parameters_are_dropped(
+    client, article, params, expected_interest
+):
+    response = client.get(cta_url(article, **params))
+
+    form = response.context["form"]
+    assert form.initial.get("interest") == expected_interest
+    assert form.initial["section"] == ""
+    assert "version" not in form.initial
+    assert response.status_code == 200
+
+
+def test_unknown_or_unpublished_article_is_not_recorded(client, article, valid_data):
+    article.status = article.Status.DRAFT
+    article.save()
+
+    client.post("/contact/", {**valid_data, "article": article.slug, "section": "s"})
+
+    inquiry = Inquiry.objects.get()
+    assert inquiry.article is None
+    assert inquiry.article_section == ""
+
+
+def test_first_touch_utm_and_referrer_survive_navigation_to_the_form(
+    client, article, valid_data
+):
+    client.get(
+        "/?utm_source=linkedin&utm_medium=social&utm_campaign=launch&evil=1",
+        headers={"referer": "https://www.linkedin.com/feed/?secret=1"},
+    )
+    # A later touch does not overwrite the first one.
+    client.get("/?utm_source=newsletter")
+    client.post("/contact/", valid_data)
+
+    inquiry = Inquiry.objects.get()
+    assert inquiry.utm_source == "linkedin"
+    assert inquiry.utm_medium == "social"
+    assert inquiry.utm_campaign == "launch"
+    assert inquiry.referrer == "https://www.linkedin.com/feed/"
+    assert inquiry.landing_page.startswith("/?utm_source=linkedin")
+
+
+def test_attribution_values_are_capped(client, valid_data):
+    client.get("/?utm_source=" + "s" * 500)
+    client.post("/contact/", valid_data)
+
+    assert Inquiry.objects.get().utm_source == "s" * 100
+
+
+def test_ordinary_visitors_get_no_session_so_pages_stay_cacheable(client, settings):
+    response = client.get("/", headers={"referer": "http://testserver/contact/"})
+
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+
+
+def test_a_direct_visit_records_no_attribution(client, valid_data):
+    client.post("/contact/", valid_data)
+
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.landing_page, inquiry.referrer, inquiry.utm_source) == ("", "", "")
+    assert inquiry.source == "Direct"

@@ -1,0 +1,207 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from contact.models import Inquiry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_contact_page_offers_calling_and_writing_and_explains_what_happens_next(
+    client,
+):
+    response = client.get("/contact/")
+
+    assertContains(response, "<h1>", count=1)
+    assertContains(response, 'href="tel:+17372105503"', count=3)
+    assertContains(response, "Call Steadfast Partners at </span>737-210-5503")
+    assertContains(response, "What happens next")
+    assertContains(response, 'name="csrfmiddlewaretoken"', count=1)
+    assertContains(response, "Send inquiry")
+
+
+def test_contact_page_is_served_from_warm_caches_without_queries(
+    client, django_assert_num_queries
+):
+    client.get("/contact/")
+
+    with django_assert_num_queries(0):
+        response = client.get("/contact/")
+
+    assert response.status_code == 200
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_form_fields_have_labels_autocomplete_and_input_types(client):
+    response = client.get("/contact/")
+
+    assertContains(response, 'for="id_name" class="form-label')
+    assertContains(response, 'type="text" name="name" autocomplete="name"')
+    assertContains(response, 'type="email" name="email" autocomplete="email"')
+    assertContains(response, 'name="company" autocomplete="organization"')
+    assertContains(response, 'type="tel" name="phone" autocomplete="tel"')
+    assertContains(response, 'type="radio"', count=4)
+    assertContains(response, "<legend")
+    assertContains(response, 'type="checkbox" name="consent"')
+    assertContains(response, "never share or sell them")
+
+
+def test_valid_submission_is_stored_and_redirects_to_thanks(client, valid_data):
+    response = client.post("/contact/", valid_data)
+
+    assertRedirects(response, "/contact/thanks/")
+    inquiry = Inquiry.objects.get()
+    assert inquiry.name == "Dana Whitfield"
+    assert inquiry.email == "dana@northwind.example"
+    assert inquiry.phone == "+15125550142"
+    assert inquiry.interest == Inquiry.Interest.VCISO
+    assert inquiry.status == Inquiry.Status.NEW
+    assert not inquiry.is_spam
+    assert timezone.now() - inquiry.created_at < timedelta(seconds=10)
+    assert inquiry.consented_at is not None
+
+
+def test_thanks_page_confirms_what_was_received_and_what_happens_next(
+    client, valid_data
+):
+    response = client.post("/contact/", valid_data, follow=True)
+
+    assertContains(response, "Thank you, Dana Whitfield")
+    assertContains(response, "Northwind Logistics")
+    assertContains(response, "SOC 2 audit")
+    assertContains(response, "within one business day")
+    assertContains(response, 'href="tel:+17372105503"')
+    assertContains(response, '<meta name="robots" content="noindex">')
+
+
+def test_thanks_page_without_a_submission_still_says_thank_you(client):
+    response = client.get("/contact/thanks/")
+
+    assertContains(response, "we have your inquiry")
+    assertNotContains(response, "What we received")
+
+
+def test_refresh_or_double_submit_never_creates_a_second_inquiry(client, valid_data):
+    client.post("/contact/", valid_data)
+    second = client.post("/contact/", valid_data)
+
+    assertRedirects(second, "/contact/thanks/")
+    assert Inquiry.objects.count() == 1
+
+
+def test_each_rendering_of_the_form_is_a_new_submission(client, valid_data):
+    client.post("/contact/", valid_data)
+    fresh_token = client.get("/contact/").context["form"].initial["form_token"]
+    client.post("/contact/", {**valid_data, "form_token": fresh_token})
+
+    # A fresh form is a separate inquiry (but posted too fast: quarantined).
+    assert Inquiry.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", "", "Enter your name so we know who to ask for."),
+        ("email", "", "Enter your work email so we can reply."),
+        ("email", "dana@", "Enter a valid email address, like jane@yourcompany.com."),
+        ("company", "", "Enter your company or organization"),
+        ("phone", "call me maybe", "Use digits only"),
+        ("phone", "555-0142", "Enter a phone number with area code"),
+        ("interest", "", "Choose what you are interested in"),
+        ("interest", "cfo", "Choose one of the options listed."),
+        ("message", "", "Tell us briefly what you need help with."),
+        ("message", "x" * 5001, "Keep this under 5,000 characters"),
+        ("name", "x" * 121, "Keep this under 120 characters"),
+        ("consent", "", "Please agree to be contacted so we can reply."),
+    ],
+)
+def test_invalid_field_shows_a_specific_message_and_keeps_the_input(
+    client, valid_data, field, value, message
+):
+    data = {**valid_data, field: value}
+    if field == "consent":
+        del data["consent"]
+
+    response = client.post("/contact/", data)
+
+    assert response.status_code == 200
+    assert Inquiry.objects.count() == 0
+    assert message in str(response.context["form"].errors[field])
+    assertContains(response, message.replace("'", "&#x27;"))
+    assertContains(response, f'id="id_{field}_error"')
+    # What the visitor typed in the other fields is still there.
+    assertContains(
+        response,
+        'value="Northwind Logistics"'
+        if field != "company"
+        else 'value="Dana Whitfield"',
+    )
+    assertContains(response, "SOC 2 audit" if field != "message" else "Northwind")
+
+
+def test_invalid_field_is_announced_to_screen_readers(client, valid_data):
+    response = client.post("/contact/", {**valid_data, "email": "nope"})
+
+    assertContains(response, 'aria-invalid="true"')
+    assertContains(response, 'aria-describedby="id_email_error"')
+    assertContains(response, 'role="alert"')
+    assertContains(response, 'value="nope"')
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("512.555.0142", "+15125550142"),
+        ("+1 (512) 555-0142", "+15125550142"),
+        ("1-512-555-0142 ext. 7", "+15125550142 ext. 7"),
+        ("+44 20 7946 0958", "+442079460958"),
+        ("", ""),
+    ],
+)
+def test_phone_is_normalised_to_e164(client, valid_data, typed, stored):
+    client.post("/contact/", {**valid_data, "phone": typed})
+
+    assert Inquiry.objects.get().phone == stored
+
+
+def test_newlines_in_name_or_email_are_refused(client, valid_data):
+    response = client.post(
+        "/contact/",
+        {
+            **valid_data,
+            "name": "Dana\r\nBcc: victim@example.com",
+            "email": "dana@northwind.example\nBcc: victim@example.com",
+        },
+    )
+
+    assert Inquiry.objects.count() == 0
+    errors = response.context["form"].errors
+    assert "must be on one line" in str(errors["name"])
+    assert "email" in errors
+
+
+def test_hostile_input_is_stored_verbatim_and_shown_escaped(client, valid_data):
+    hostile = {
+        **valid_data,
+        "name": "<script>alert(1)</script>",
+        "company": "Robert'); DROP TABLE contact_inquiry;--",
+        "message": "<img src=x onerror=alert(1)>\n‮evil‬ 𝕦𝕟𝕚𝕔𝕠𝕕𝕖 \x07bell",
+    }
+
+    response = client.post("/contact/", hostile, follow=True)
+
+    inquiry = Inquiry.objects.get()
+    assert inquiry.name == "<script>alert(1)</script>"
+    assert inquiry.company == "Robert'); DROP TABLE contact_inquiry;--"
+    assert "\x07" not in inquiry.message
+    assertNotContains(response, "<script>alert(1)</script>")
+    assertNotContains(response, "<img src=x")
+    assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt;")
+
+
+def test_bidi_override_characters_in_a_name_are_refused(client, valid_data):
+    response = client.post("/contact/", {**valid_data, "name": "Dana \u202egnp.exe"})
+
+    assert "must be on one line" in str(response.context["form"].errors["name"])

@@ -1,0 +1,117 @@
+import time
+
+import pytest
+from django.core import mail
+from pytest_django.asserts import assertContains, assertRedirects
+
+from contact.models import Inquiry
+from contact.spam import issue_form_token
+
+pytestmark = pytest.mark.django_db
+
+
+def test_honeypot_submission_is_quarantined_not_dropped(
+    client, valid_data, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/contact/", {**valid_data, "website": "http://spam"})
+
+    # The bot sees success, so it learns nothing.
+    assertRedirects(response, "/contact/thanks/")
+    inquiry = Inquiry.objects.get()
+    assert inquiry.is_spam
+    assert inquiry.status == Inquiry.Status.SPAM
+    assert "honeypot" in inquiry.spam_reason
+    assert inquiry.notification_status == Inquiry.NotificationStatus.HELD
+    assert mail.outbox == []
+
+
+def test_form_sent_faster_than_a_person_can_type_is_quarantined(client, valid_data):
+    just_now = issue_form_token(now=time.time() - 1)
+
+    client.post("/contact/", {**valid_data, "form_token": just_now})
+
+    inquiry = Inquiry.objects.get()
+    assert inquiry.is_spam
+    assert "after the form was shown" in inquiry.spam_reason
+
+
+def test_tampered_or_missing_form_token_is_quarantined(client, valid_data):
+    client.post("/contact/", {**valid_data, "form_token": "forged:token"})
+
+    assert "tampered" in Inquiry.objects.get().spam_reason
+
+
+def test_quarantined_inquiries_are_hidden_from_the_sales_queue(make_inquiry):
+    make_inquiry(status=Inquiry.Status.SPAM, spam_reason="honeypot")
+    real = make_inquiry(name="Real Prospect")
+
+    assert list(Inquiry.objects.for_sales_queue()) == [real]
+
+
+def test_rate_limited_client_gets_a_friendly_429_with_the_phone_number(
+    client, valid_data, settings
+):
+    settings.CONTACT_RATE_LIMIT = 2
+    for _ in range(2):
+        client.post("/contact/", {**valid_data, "form_token": issue_form_token(1.0)})
+
+    response = client.post("/contact/", valid_data)
+
+    assert response.status_code == 429
+    assertContains(response, "Please wait a few minutes", status_code=429)
+    assertContains(response, 'href="tel:+17372105503"', status_code=429)
+    assert response["Retry-After"] == str(settings.CONTACT_RATE_LIMIT_WINDOW)
+    assert Inquiry.objects.count() == 2
+
+
+def test_rate_limit_is_per_client_address(client, valid_data, settings):
+    settings.CONTACT_RATE_LIMIT = 1
+    client.post("/contact/", valid_data, REMOTE_ADDR="203.0.113.5")
+
+    response = client.post("/contact/", valid_data, REMOTE_ADDR="203.0.113.6")
+
+    assert response.status_code == 302
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_limit(
+    client, valid_data, settings
+):
+    settings.CONTACT_RATE_LIMIT = 1
+    client.post("/contact/", valid_data, HTTP_X_FORWARDED_FOR="198.51.100.1")
+
+    response = client.post("/contact/", valid_data, HTTP_X_FORWARDED_FOR="198.51.100.2")
+
+    assert response.status_code == 429
+
+
+def test_behind_a_trusted_proxy_the_forwarded_client_address_is_limited(
+    client, valid_data, settings
+):
+    settings.CONTACT_RATE_LIMIT = 1
+    settings.CONTACT_TRUSTED_PROXIES = ["10.0.0.2"]
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    client.post("/contact/", valid_data, HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy)
+
+    other_client = client.post(
+        "/contact/", valid_data, HTTP_X_FORWARDED_FOR="198.51.100.2", **proxy
+    )
+    same_client = client.post(
+        "/contact/",
+        valid_data,
+        HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.1",
+        **proxy,
+    )
+
+    assert other_client.status_code == 302
+    assert same_client.status_code == 429
+
+
+def test_an_oversized_request_body_is_refused(client, valid_data, settings):
+    settings.CONTACT_MAX_BODY_BYTES = 2048
+
+    response = client.post("/contact/", {**valid_data, "message": "x" * 4000})
+
+    assert response.status_code == 413
+    assertContains(response, "too long", status_code=413)
+    assert Inquiry.objects.count() == 0
