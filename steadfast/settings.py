@@ -7,6 +7,7 @@ development site; ``DJANGO_DEBUG=0`` turns on the production safeguards.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -77,6 +78,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_prose_editor",
     "simple_history",
+    "axes",
     "articles",
     "contact",
     "assessment",
@@ -99,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "steadfast.urls"
@@ -145,6 +149,10 @@ def database_config(url: str | None) -> dict:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
             "OPTIONS": dict(SQLITE_OPTIONS),
+            # Reuse each worker's connection: opening one and running the
+            # PRAGMAs cost about a tenth of an uncached page (bench/run.py).
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
         }
     config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
@@ -186,6 +194,25 @@ else:
     }
 
 
+# Authentication
+# django-axes counts failed logins in the database, so a lockout holds across
+# every worker and host; it must come before the model backend.
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+# By client address, so a password spray over many usernames is stopped too.
+# The address is the contact form's: X-Forwarded-For counts only from
+# CONTACT_TRUSTED_PROXIES, so a forged one changes nothing.
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "contact.spam.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "steadfast.views.login_locked_out"
+
+
 # Password validation
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -213,7 +240,8 @@ USE_TZ = True
 # so a CDN can sit in front with far-future caching.
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# STATIC_ROOT lets the benchmark and load tests collect into a scratch folder.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", "") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = BASE_DIR / "media"
@@ -315,6 +343,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # http://127.0.0.1 (make serve, the benchmark, the load tests).
 HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS
+# Load balancers probe each instance over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 63072000 if HTTPS else 0  # two years, as hstspreload.org asks
@@ -325,6 +355,7 @@ SECURE_HSTS_PRELOAD = HTTPS
 if env_bool("DJANGO_TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "steadfast.views.csrf_failure"
 
 
 # Logging: everything to stderr, where gunicorn and the platform collect it.

@@ -23,5 +23,7 @@ urlpatterns = [
 # Uploaded share images; in production the proxy serves MEDIA_ROOT (README).
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "steadfast.views.bad_request"
+handler403 = "steadfast.views.permission_denied"
 handler404 = "steadfast.views.page_not_found"
 handler500 = "steadfast.views.server_error"

@@ -70,3 +70,40 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # No RequestContext: whatever broke (the database, a context processor)
     # must not break the error page too.
     return HttpResponse(render_to_string("500.html", safe_site_context()), status=500)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    # Also answers a bad Host header, an oversized body and undecodable input,
+    # so nothing here may depend on the request being sane.
+    return HttpResponse(render_to_string("400.html", safe_site_context()), status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return HttpResponse(render_to_string("403.html", safe_site_context()), status=403)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: a missing or stale token gets a plain-language 403."""
+    logger.warning("CSRF failure on %s: %s", request.path, reason)
+    return HttpResponse(
+        render_to_string("403_csrf.html", safe_site_context()), status=403
+    )
+
+
+def login_locked_out(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict | None = None,
+) -> HttpResponse:
+    """AXES_LOCKOUT_CALLABLE: too many failed sign-ins from this address."""
+    context = {
+        **safe_site_context(),
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    response = HttpResponse(
+        render_to_string("login_locked_out.html", context), status=429
+    )
+    response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    response["Cache-Control"] = "no-store"
+    return response

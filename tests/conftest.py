@@ -26,6 +26,8 @@ def test_settings(settings):
             "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
         }
     settings.SITE_URL = TEST_SITE_URL
+    # django-axes refuses client.login() (no request); tests/load turns it on.
+    settings.AXES_ENABLED = False
     cache.clear()
     yield settings
     cache.clear()

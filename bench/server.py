@@ -1,0 +1,266 @@
+"""Serve the site as production does on a loopback port, for bench and load tests.
+
+``ProductionServer`` collects static files, migrates a scratch database (a
+temporary SQLite file, or a fresh PostgreSQL database when ``DATABASE_URL`` is
+set), starts gunicorn with ``gunicorn.conf.py`` and ``DJANGO_DEBUG=0``, and
+always stops it again. Nothing here depends on where the project lives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+# Long, random-looking and obviously not a real secret: production refuses
+# anything shorter than 50 characters.
+TEST_SECRET_KEY = "load-test-secret-key-not-for-production-" + "q7Zr3xV9" * 4
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def gunicorn_executable() -> str:
+    candidate = Path(sys.executable).with_name("gunicorn")
+    return str(candidate) if candidate.exists() else "gunicorn"
+
+
+@dataclass
+class ProductionServer:
+    """gunicorn + production settings on 127.0.0.1:<free port>."""
+
+    workers: int = 4
+    extra_env: dict[str, str] = field(default_factory=dict)
+    # Reuse files another server already collected (collectstatic takes seconds).
+    static_root: Path | None = None
+    database_url: str | None = field(
+        default_factory=lambda: os.environ.get("DATABASE_URL") or None
+    )
+    redis_url: str | None = field(
+        default_factory=lambda: os.environ.get("REDIS_URL") or None
+    )
+
+    def __post_init__(self) -> None:
+        self.workdir = Path(tempfile.mkdtemp(prefix="steadfast-load-"))
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.log_path = self.workdir / "gunicorn.log"
+        self.access_log_path = self.workdir / "access.log"
+        self.sqlite_path = self.workdir / "db.sqlite3"
+        self.process: subprocess.Popen | None = None
+        self.pg_database: str | None = None
+        self.env = self._environment()
+
+    # -- setup -------------------------------------------------------------
+
+    def _environment(self) -> dict[str, str]:
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("DJANGO_", "GUNICORN_", "PYTEST_"))
+            and k not in {"DATABASE_URL", "REDIS_URL", "SQLITE_PATH", "CACHE_DIR"}
+        }
+        env.update(
+            DJANGO_SETTINGS_MODULE="steadfast.settings",
+            DJANGO_DEBUG="0",
+            DJANGO_SECRET_KEY=TEST_SECRET_KEY,
+            DJANGO_HTTPS="0",
+            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+            SITE_URL=self.base_url,
+            STATIC_ROOT=str(self.static_root or self.workdir / "staticfiles"),
+            GUNICORN_BIND=f"127.0.0.1:{self.port}",
+            WEB_CONCURRENCY=str(self.workers),
+            GUNICORN_ACCESS_LOG=str(self.workdir / "access.log"),
+            GUNICORN_LOG_LEVEL="info",
+            # Mail goes to a port nobody listens on unless a test says otherwise.
+            SMTP_HOST="127.0.0.1",
+            SMTP_PORT="9",
+            SMTP_USE_TLS="0",
+            SMTP_TIMEOUT="2",
+            PYTHONUNBUFFERED="1",
+        )
+        if self.redis_url:
+            env["REDIS_URL"] = self.redis_url
+        else:
+            env["CACHE_DIR"] = str(self.workdir / "cache")
+        if self.database_url:
+            self.pg_database = f"steadfast_load_{secrets.token_hex(4)}"
+            parts = urlsplit(self.database_url)
+            env["DATABASE_URL"] = urlunsplit(
+                parts._replace(path=f"/{self.pg_database}")
+            )
+        else:
+            env["SQLITE_PATH"] = str(self.sqlite_path)
+        env.update(self.extra_env)
+        return env
+
+    def manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=PROJECT_DIR,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=check,
+        )
+
+    def _admin_connection(self):
+        import psycopg
+
+        parts = urlsplit(self.database_url)
+        return psycopg.connect(
+            urlunsplit(parts._replace(path="/postgres")), autocommit=True
+        )
+
+    def _create_database(self) -> None:
+        if self.pg_database:
+            with self._admin_connection() as conn:
+                conn.execute(f'CREATE DATABASE "{self.pg_database}"')
+        self.manage("migrate", "--no-input", "--verbosity", "0")
+        if self.redis_url:
+            import redis
+
+            redis.Redis.from_url(self.redis_url).flushdb()
+
+    def _drop_database(self) -> None:
+        if self.pg_database:
+            with self._admin_connection() as conn:
+                conn.execute(
+                    f'DROP DATABASE IF EXISTS "{self.pg_database}" WITH (FORCE)'
+                )
+
+    # -- lifecycle ---------------------------------------------------------
+
+    def start(self) -> ProductionServer:
+        if self.static_root is None:
+            self.manage("collectstatic", "--no-input", "--verbosity", "0")
+        self._create_database()
+        self._spawn()
+        return self
+
+    def _spawn(self) -> None:
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [
+                gunicorn_executable(),
+                "--config",
+                "gunicorn.conf.py",
+                # Several servers (tests, bench, make serve) may run at once.
+                "--no-control-socket",
+                "steadfast.wsgi",
+            ],
+            cwd=PROJECT_DIR,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.wait_until_ready()
+
+    def wait_until_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process and self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited early:\n{self.log()}")
+            with (
+                contextlib.suppress(OSError, urllib.error.URLError),
+                urllib.request.urlopen(self.base_url + "/healthz", timeout=2),
+            ):
+                if len(self.worker_pids()) >= self.workers:
+                    return
+            time.sleep(0.1)
+        raise RuntimeError(f"gunicorn did not become ready:\n{self.log()}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=5)
+        self.process = None
+
+    def close(self) -> None:
+        try:
+            self.stop()
+        finally:
+            try:
+                self._drop_database()
+            finally:
+                shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        """Read the server's database directly, as an operator would."""
+        if self.pg_database:
+            import psycopg
+
+            with psycopg.connect(self.env["DATABASE_URL"]) as conn:
+                return conn.execute(sql, params).fetchall()
+        import sqlite3
+
+        conn = sqlite3.connect(self.sqlite_path, timeout=30)
+        try:
+            return conn.execute(sql.replace("%s", "?"), params).fetchall()
+        finally:
+            conn.close()
+
+    # -- inspection --------------------------------------------------------
+
+    def log(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")
+        except FileNotFoundError:
+            return ""
+
+    def worker_pids(self) -> list[int]:
+        if not self.process:
+            return []
+        path = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        try:
+            return [int(pid) for pid in path.read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            return []
+
+    def worker_memory_kib(self) -> list[tuple[int, int, int]]:
+        """(pid, RSS, PSS) of each worker; PSS shares the preloaded code fairly."""
+        rows = []
+        for pid in self.worker_pids():
+            with contextlib.suppress(FileNotFoundError, ProcessLookupError):
+                rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+                values = {
+                    line.split(":")[0]: int(line.split()[1])
+                    for line in rollup.splitlines()[1:]
+                    if line.split(":")[0] in {"Rss", "Pss"}
+                }
+                rows.append((pid, values.get("Rss", 0), values.get("Pss", 0)))
+        return rows
+
+
+@contextlib.contextmanager
+def production_server(**kwargs) -> Iterator[ProductionServer]:
+    server = ProductionServer(**kwargs)
+    try:
+        yield server.start()
+    finally:
+        server.close()
