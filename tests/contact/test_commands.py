@@ -1,0 +1,88 @@
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.utils import timezone
+
+from contact.models import Inquiry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_retention_anonymises_old_inquiries_and_keeps_recent_ones(
+    make_inquiry, settings
+):
+    settings.INQUIRY_RETENTION_DAYS = 365
+    old = make_inquiry(created_at=timezone.now() - timedelta(days=400))
+    old.notes.create(text="Spoke to Dana on her mobile.")
+    recent = make_inquiry(created_at=timezone.now() - timedelta(days=30))
+
+    call_command("purge_inquiries")
+
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert old.name == "(removed)"
+    assert "dana" not in old.email
+    assert old.message == "(removed)"
+    assert old.anonymised_at is not None
+    assert not old.notes.exists()
+    # Date, interest and source stay, for the dashboard's history.
+    assert old.interest == Inquiry.Interest.VCISO
+    assert recent.name == "Dana Whitfield"
+
+
+def test_retention_can_delete_instead(make_inquiry):
+    make_inquiry(created_at=timezone.now() - timedelta(days=40))
+    make_inquiry()
+
+    call_command("purge_inquiries", "--days", "30", "--delete")
+
+    assert Inquiry.objects.count() == 1
+
+
+def test_retention_dry_run_changes_nothing(make_inquiry, capsys):
+    make_inquiry(created_at=timezone.now() - timedelta(days=40))
+
+    call_command("purge_inquiries", "--days", "30", "--dry-run")
+
+    assert "Would anonymise 1" in capsys.readouterr().out
+    assert Inquiry.objects.get().name == "Dana Whitfield"
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed", "forbidden"),
+    [
+        ("sales", "/admin/contact/inquiry/", "/admin/articles/article/"),
+        ("content", "/admin/articles/article/", "/admin/contact/inquiry/"),
+    ],
+)
+def test_create_staff_user_makes_an_account_for_each_role(
+    role, allowed, forbidden, capsys
+):
+    call_command("create_staff_user", f"new.{role}", "--role", role)
+
+    password = capsys.readouterr().out.split("Password (shown once): ")[1].split()[0]
+    user = User.objects.get(username=f"new.{role}")
+    assert user.is_staff and not user.is_superuser
+    client = Client()
+    assert client.login(username=f"new.{role}", password=password)
+    assert client.get(allowed).status_code == 200
+    assert client.get(forbidden).status_code == 403
+
+
+def test_create_staff_user_fails_clearly_without_the_group():
+    from django.contrib.auth.models import Group
+
+    Group.objects.filter(name="Sales").delete()
+
+    with pytest.raises(CommandError, match="migrate"):
+        call_command("create_staff_user", "someone", "--role", "sales")
+
+
+def test_create_staff_user_refuses_a_weak_password():
+    with pytest.raises(CommandError, match="too short"):
+        call_command(
+            "create_staff_user", "someone", "--role", "sales", "--password", "abc"
+        )

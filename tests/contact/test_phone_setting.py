@@ -1,0 +1,97 @@
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+from pytest_django.asserts import assertContains, assertNotContains
+
+from contact.models import PhoneNumber, SiteSettings, current_phone
+
+pytestmark = pytest.mark.django_db
+
+SETTINGS_URL = "/admin/contact/sitesettings/1/change/"
+
+
+def test_every_page_shows_the_default_number_as_an_e164_tel_link(client, article):
+    for url in ("/", "/contact/", article.get_absolute_url(), "/no-such-page/"):
+        response = client.get(url)
+
+        content = response.content.decode()
+        assert 'href="tel:+17372105503"' in content, url
+        assert "Call Steadfast Partners at </span>737-210-5503" in content, url
+
+
+def test_the_article_call_to_action_says_call_us_today(client, article):
+    response = client.get(article.get_absolute_url())
+
+    assertContains(response, "Call Us Today")
+
+
+def test_changing_the_number_in_the_admin_shows_on_every_page_next_request(
+    sales_client, article, django_capture_on_commit_callbacks
+):
+    visitor = Client()
+    for url in ("/", "/contact/", article.get_absolute_url()):
+        visitor.get(url)  # cached with the old number
+
+    sales_client.get("/admin/contact/sitesettings/")  # creates the record
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sales_client.post(SETTINGS_URL, {"phone_number": "512-555-0199"})
+
+    assert response.status_code == 302
+    for url in ("/", "/contact/", article.get_absolute_url(), "/no-such-page/"):
+        page = visitor.get(url)
+        assertContains(page, 'href="tel:+15125550199"', status_code=page.status_code)
+        assertContains(page, "512-555-0199", status_code=page.status_code)
+        assertNotContains(page, "737-210-5503", status_code=page.status_code)
+
+
+def test_an_invalid_number_is_refused_with_a_clear_message(sales_client):
+    sales_client.get("/admin/contact/sitesettings/")
+
+    response = sales_client.post(SETTINGS_URL, {"phone_number": "call us"})
+
+    assertContains(response, "Enter a North American number with area code")
+
+
+def test_the_number_is_read_from_the_cache_after_the_first_request(
+    django_assert_num_queries,
+):
+    SiteSettings.objects.create(phone_number="512-555-0199")
+    current_phone()
+
+    with django_assert_num_queries(0):
+        assert current_phone() == PhoneNumber("512-555-0199")
+
+
+def test_the_default_number_is_used_when_the_database_is_down(settings):
+    with mock.patch(
+        "contact.models.SiteSettings.objects.filter",
+        side_effect=OperationalError("server closed the connection"),
+    ):
+        assert current_phone().tel_href == "tel:+17372105503"
+
+
+def test_the_number_still_comes_from_the_database_when_the_cache_is_down():
+    SiteSettings.objects.create(phone_number="512-555-0199")
+
+    with (
+        mock.patch("contact.models.cache.get", side_effect=ConnectionError),
+        mock.patch("contact.models.cache.set", side_effect=ConnectionError),
+    ):
+        assert current_phone().display == "512-555-0199"
+
+
+def test_the_default_number_is_used_when_cache_and_database_are_down():
+    with (
+        mock.patch("contact.models.cache.get", side_effect=ConnectionError),
+        mock.patch(
+            "contact.models.SiteSettings.objects.filter",
+            side_effect=OperationalError("down"),
+        ),
+    ):
+        assert current_phone().display == "737-210-5503"
+
+
+def test_content_staff_cannot_change_the_number(content_client):
+    assert content_client.get("/admin/contact/sitesettings/").status_code == 403

@@ -1,0 +1,350 @@
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
+
+from contact.models import Inquiry
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "/admin/contact/inquiry/"
+
+
+def change_url(inquiry: Inquiry) -> str:
+    return f"{CHANGELIST}{inquiry.pk}/change/"
+
+
+def run_action(client, action: str, *inquiries: Inquiry, **params):
+    return client.post(
+        CHANGELIST + ("?spam=all" if params.pop("all", False) else ""),
+        {"action": action, "_selected_action": [i.pk for i in inquiries]},
+    )
+
+
+# Permissions of the two groups
+
+
+def test_sales_can_see_the_inquiry_queue(sales_client, make_inquiry):
+    make_inquiry()
+
+    response = sales_client.get(CHANGELIST)
+
+    assertContains(response, "Dana Whitfield")
+
+
+def test_sales_cannot_edit_or_add_articles(sales_client):
+    assert sales_client.get("/admin/articles/article/").status_code == 403
+    assert sales_client.get("/admin/articles/article/add/").status_code == 403
+
+
+def test_content_staff_cannot_see_inquiries_at_all(content_client, make_inquiry):
+    inquiry = make_inquiry()
+
+    assert content_client.get(CHANGELIST).status_code == 403
+    assert content_client.get(change_url(inquiry)).status_code == 403
+    index = content_client.get("/admin/")
+    assertNotContains(index, "Inquiries")
+    assertNotContains(index, "inquiry-dashboard")
+
+
+def test_content_staff_can_edit_articles(content_client):
+    assert content_client.get("/admin/articles/article/").status_code == 200
+
+
+def test_nobody_adds_inquiries_by_hand(sales_client):
+    assert sales_client.get(f"{CHANGELIST}add/").status_code == 403
+
+
+# The list
+
+
+def test_queue_shows_date_name_company_interest_status_assignee_and_source(
+    sales_client, make_inquiry, article, sales_user
+):
+    make_inquiry(article=article, assigned_to=sales_user, company="Globex")
+
+    response = sales_client.get(CHANGELIST)
+
+    for text in ("Globex", "vCISO (security leadership)", "New", "sam.sales"):
+        assertContains(response, text)
+    assertContains(response, "vCIO or vCISO?")
+
+
+def test_queue_is_newest_first(sales_client, make_inquiry):
+    make_inquiry(name="Older Prospect", created_at=timezone.now() - timedelta(days=2))
+    make_inquiry(name="Newer Prospect")
+
+    content = sales_client.get(CHANGELIST).content.decode()
+
+    assert content.index("Newer Prospect") < content.index("Older Prospect")
+
+
+def test_spam_is_hidden_from_the_queue_until_asked_for(sales_client, make_inquiry):
+    make_inquiry(name="Spammy Bot", status=Inquiry.Status.SPAM)
+    make_inquiry(name="Real Prospect")
+
+    queue = sales_client.get(CHANGELIST)
+    spam = sales_client.get(CHANGELIST + "?spam=yes")
+
+    assertNotContains(queue, "Spammy Bot")
+    assertContains(queue, "Real Prospect")
+    assertContains(spam, "Spammy Bot")
+    assertNotContains(spam, "Real Prospect")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?status__exact=won", "?interest__exact=vcio", "?q=globex", "?q=budget+approved"],
+)
+def test_filters_and_search_find_the_right_inquiry(sales_client, make_inquiry, query):
+    make_inquiry(
+        name="Match",
+        company="Globex",
+        status=Inquiry.Status.WON,
+        interest=Inquiry.Interest.VCIO,
+        message="Budget approved for Q3.",
+    )
+    make_inquiry(name="Other")
+
+    response = sales_client.get(CHANGELIST + query)
+
+    assertContains(response, "Match")
+    assertNotContains(response, ">Other<")
+
+
+def test_filter_by_assignee(sales_client, make_inquiry, sales_user):
+    make_inquiry(name="Mine", assigned_to=sales_user)
+    make_inquiry(name="Nobody's")
+
+    response = sales_client.get(f"{CHANGELIST}?assigned_to__id__exact={sales_user.pk}")
+
+    assertContains(response, "Mine")
+    assertNotContains(response, "Nobody&#x27;s")
+
+
+def test_hostile_input_is_escaped_in_the_admin(sales_client, make_inquiry):
+    inquiry = make_inquiry(
+        name="<script>alert('x')</script>", message="<img src=x onerror=alert(1)>"
+    )
+
+    for response in (
+        sales_client.get(CHANGELIST),
+        sales_client.get(change_url(inquiry)),
+    ):
+        assertNotContains(response, "<script>alert")
+        assertContains(response, "&lt;script&gt;")
+    assertNotContains(sales_client.get(change_url(inquiry)), "<img src=x")
+
+
+# The workflow
+
+
+def test_sales_changes_status_assignee_and_adds_a_note(
+    sales_client, make_inquiry, sales_user
+):
+    inquiry = make_inquiry()
+
+    response = sales_client.post(
+        change_url(inquiry),
+        {
+            "status": "qualified",
+            "assigned_to": sales_user.pk,
+            "name": "Changed by a hacker",
+            "notes-TOTAL_FORMS": "1",
+            "notes-INITIAL_FORMS": "0",
+            "notes-0-text": "Called; budget confirmed.",
+            "notes-0-inquiry": inquiry.pk,
+        },
+    )
+
+    assert response.status_code == 302
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.QUALIFIED
+    assert inquiry.assigned_to == sales_user
+    # What the prospect submitted is read-only.
+    assert inquiry.name == "Dana Whitfield"
+    note = inquiry.notes.get()
+    assert note.author == sales_user
+    assert note.text == "Called; budget confirmed."
+
+
+def test_submitted_fields_are_read_only_on_the_change_page(sales_client, make_inquiry):
+    response = sales_client.get(change_url(make_inquiry()))
+
+    assertContains(response, 'name="status"')
+    assertContains(response, 'name="assigned_to"')
+    assertNotContains(response, 'name="name"')
+    assertNotContains(response, 'name="message"')
+    assertContains(response, "We need a security lead.")
+
+
+def test_setting_status_to_spam_moves_it_out_of_the_queue(sales_client, make_inquiry):
+    inquiry = make_inquiry()
+
+    sales_client.post(
+        change_url(inquiry),
+        {
+            "status": "spam",
+            "assigned_to": "",
+            "notes-TOTAL_FORMS": "0",
+            "notes-INITIAL_FORMS": "0",
+        },
+    )
+
+    inquiry.refresh_from_db()
+    assert inquiry.is_spam
+    assert "sam.sales" in inquiry.spam_reason
+
+
+def test_assessment_answers_are_shown_read_only_when_present(
+    sales_client, make_inquiry
+):
+    plain = sales_client.get(change_url(make_inquiry()))
+    assessed = sales_client.get(
+        change_url(make_inquiry(assessment_recommendation="vciso"))
+    )
+
+    assertNotContains(plain, "Readiness assessment")
+    assertContains(assessed, "Readiness assessment")
+
+
+# Bulk actions
+
+
+def test_bulk_mark_contacted(sales_client, make_inquiry):
+    first, second = make_inquiry(), make_inquiry()
+
+    run_action(sales_client, "mark_contacted", first, second)
+
+    assert set(Inquiry.objects.values_list("status", flat=True)) == {"contacted"}
+
+
+def test_bulk_assign_to_me(sales_client, make_inquiry, sales_user):
+    inquiry = make_inquiry()
+
+    run_action(sales_client, "assign_to_me", inquiry)
+
+    inquiry.refresh_from_db()
+    assert inquiry.assigned_to == sales_user
+
+
+def test_bulk_mark_spam_quarantines_and_holds_the_notification(
+    sales_client, make_inquiry
+):
+    inquiry = make_inquiry(notification_status=Inquiry.NotificationStatus.FAILED)
+
+    run_action(sales_client, "mark_spam", inquiry)
+
+    inquiry.refresh_from_db()
+    assert inquiry.is_spam and inquiry.status == Inquiry.Status.SPAM
+    assert inquiry.notification_status == Inquiry.NotificationStatus.HELD
+
+
+def test_not_spam_restores_it_and_sends_the_missed_notification(
+    sales_client, make_inquiry, django_capture_on_commit_callbacks
+):
+    inquiry = make_inquiry(
+        status=Inquiry.Status.SPAM,
+        spam_reason="Filled in the hidden honeypot field.",
+        notification_status=Inquiry.NotificationStatus.HELD,
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_action(sales_client, "mark_not_spam", inquiry, all=True)
+
+    inquiry.refresh_from_db()
+    assert not inquiry.is_spam
+    assert inquiry.status == Inquiry.Status.NEW
+    assert inquiry.notification_status == Inquiry.NotificationStatus.SENT
+    assert mail.outbox[0].reply_to == ["dana@northwind.example"]
+
+
+def test_resend_notification(sales_client, make_inquiry):
+    inquiry = make_inquiry(notification_status=Inquiry.NotificationStatus.FAILED)
+
+    response = run_action(sales_client, "resend_notification", inquiry)
+
+    assert response.status_code == 302
+    inquiry.refresh_from_db()
+    assert inquiry.notification_status == Inquiry.NotificationStatus.SENT
+    assert mail.outbox[0].subject.startswith("New inquiry: Dana Whitfield")
+
+
+# CSV export
+
+
+def exported_rows(response) -> list[list[str]]:
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(body[1:])))
+
+
+def test_export_is_excel_friendly_csv_with_readable_headers(sales_client, make_inquiry):
+    inquiry = make_inquiry(name="Zoë Ångström", company="Café Ünïcode")
+
+    response = run_action(sales_client, "export_csv", inquiry)
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment;" in response["Content-Disposition"]
+    header, row = exported_rows(response)
+    assert header[:5] == ["Submitted", "Name", "Work email", "Company", "Phone"]
+    assert row[1] == "Zoë Ångström"
+    assert row[3] == "Café Ünïcode"
+
+
+@pytest.mark.parametrize(
+    "dangerous",
+    ["=cmd()", '=HYPERLINK("http://evil")', "+1+2", "-2+3", "@SUM(A1)", "\t=1"],
+)
+def test_export_neutralises_spreadsheet_formulas(sales_client, make_inquiry, dangerous):
+    inquiry = make_inquiry(company=dangerous, message="=cmd()|' /C calc'!A0")
+
+    _, row = exported_rows(run_action(sales_client, "export_csv", inquiry))
+
+    assert row[3] == "'" + dangerous
+    assert row[10].startswith("'=cmd()")
+
+
+def test_export_needs_the_export_permission(client, make_inquiry, sales_user):
+    from django.contrib.auth.models import Permission
+
+    sales_user.groups.clear()
+    sales_user.user_permissions.add(
+        Permission.objects.get(codename="view_inquiry"),
+        Permission.objects.get(codename="change_inquiry"),
+    )
+    client.force_login(sales_user)
+
+    response = run_action(client, "export_csv", make_inquiry())
+
+    assert response["Content-Type"].startswith("text/html")
+
+
+# Dashboard
+
+
+def test_admin_index_shows_the_sales_dashboard_as_svg(
+    sales_client, make_inquiry, article
+):
+    make_inquiry(interest=Inquiry.Interest.VCIO, article=article)
+    make_inquiry(created_at=timezone.now() - timedelta(weeks=3))
+    make_inquiry(status=Inquiry.Status.SPAM)  # spam is not counted
+
+    response = sales_client.get("/admin/")
+
+    assertContains(response, '<svg class="inquiry-chart__svg"', count=2)
+    assertContains(response, "Inquiries per week by interest")
+    assertContains(response, "Inquiries per week by source article")
+    assertContains(response, "(2 in total)", count=2)
+    assertContains(response, "vCIO or vCISO?")
+    assertContains(response, '<rect class="chart-series-1"')
+    content = response.content.decode()
+    dashboard = content[
+        content.index("inquiry-dashboard") : content.index("</section>")
+    ]
+    assert "<script" not in dashboard
+    assert "style=" not in dashboard
