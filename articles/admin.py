@@ -18,21 +18,28 @@ from articles.models import Article, SlugRedirect
 _IMPORTMAP = re.compile(rb'<script type="importmap">(.*?)</script>', re.DOTALL)
 
 
-def allow_import_maps(response: HttpResponse) -> HttpResponse:
-    """Let the editor's inline import map run under our strict CSP.
+# tiptap (inside django-prose-editor 0.28.0) injects one constant <style> of
+# editor base rules. Allowed by hash; after upgrading the editor, take the new
+# hash from the CSP error in the browser console (the browser suite fails).
+EDITOR_STYLE_HASHES = ["'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"]
 
-    The map is the only inline script; allowing it by its hash keeps
-    'unsafe-inline' out of the policy. https://www.w3.org/TR/CSP3/#grammardef-hash-source
+
+def allow_editor_inline_code(response: HttpResponse) -> HttpResponse:
+    """Let the editor's inline import map and base styles through our strict CSP.
+
+    Each is allowed by its hash, which keeps 'unsafe-inline' out of the policy.
+    https://www.w3.org/TR/CSP3/#grammardef-hash-source
     """
     if hasattr(response, "render"):
         response.render()
-    hashes = [
+    script_hashes = [
         f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode()}'"
         for body in _IMPORTMAP.findall(response.content)
     ]
-    if hashes:
+    if script_hashes:
         policy = dict(settings.SECURE_CSP)
-        policy["script-src"] = [*policy.get("script-src", []), *hashes]
+        policy["script-src"] = [*policy.get("script-src", []), *script_hashes]
+        policy["style-src"] = [*policy.get("style-src", []), *EDITOR_STYLE_HASHES]
         response._csp_config = policy
     return response
 
@@ -186,13 +193,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         response = super().changeform_view(request, object_id, form_url, extra_context)
-        return allow_import_maps(response)
+        return allow_editor_inline_code(response)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         response = super().history_form_view(
             request, object_id, version_id, extra_context
         )
-        return allow_import_maps(response)
+        return allow_editor_inline_code(response)
 
 
 @admin.register(SlugRedirect)

@@ -41,7 +41,7 @@ EDITOR_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
     "History": True,
-    "Typographic": True,
+    "SpecialCharacters": True,
 }
 
 _cleaner = nh3.Cleaner(

@@ -46,7 +46,7 @@ class Article(models.Model):
         max_length=200,
         unique=True,
         help_text=(
-            "The last part of the address: /articles/<slug>/. Changing it on a "
+            "The last part of the address, /articles/this-part/. Changing it on a "
             "published article keeps the old address working (it redirects)."
         ),
     )
