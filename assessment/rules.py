@@ -201,7 +201,7 @@ def explain(answers: Answers) -> Result:
                 *INTERSECT_SECTION,
             )
         )
-    if has_security_gap(answers) and answers["compliance"] != "none":
+    if answers["security_owner"] != "yes" and answers["compliance"] != "none":
         reasons.append(
             Reason(
                 "You are working towards a compliance framework without an "

@@ -74,6 +74,31 @@ def test_every_combination_of_answers_gets_the_articles_recommendation():
         assert recommend(answers) == article_rule(answers), answers
 
 
+SECURITY_SECTIONS = {"what-does-a-vciso-do", "where-the-two-roles-intersect"}
+
+
+def test_every_explanation_argues_for_its_own_recommendation():
+    for answers in ALL_ANSWERS:
+        result = explain(answers)
+        sections = {reason.section for reason in result.reasons}
+
+        match result.recommendation:
+            case Recommendation.VCISO:
+                assert sections <= SECURITY_SECTIONS, answers
+            case Recommendation.VCIO:
+                assert sections == {"what-does-a-vcio-do"}, answers
+            case Recommendation.BOTH:
+                gap_sections = SECURITY_SECTIONS | {"what-does-a-vcio-do"}
+                why_both = {
+                    "does-your-organization-need-both",
+                    "how-do-you-decide-where-to-start",
+                }
+                assert sections & gap_sections, answers
+                assert sections & why_both, answers
+            case Recommendation.NOT_YET:
+                assert sections == {"how-do-you-decide-where-to-start"}, answers
+
+
 def test_every_recommendation_is_reachable():
     reached = {recommend(answers) for answers in ALL_ANSWERS}
 
@@ -133,6 +158,24 @@ def test_reasons_point_to_the_section_that_explains_the_result(
 
     assert result.recommendation == expected
     assert section in {reason.section for reason in result.reasons}
+
+
+def test_compliance_work_is_blamed_on_a_missing_owner_only_when_one_is_missing():
+    answers = {
+        "security_owner": "yes",
+        "security_early": "rarely",
+        "compliance": "one",
+        "roadmap": "yes",
+        "platform_decisions": "executive",
+        "inflection_point": "no",
+    }
+
+    with_owner = explain(answers)
+    without_owner = explain({**answers, "security_owner": "no"})
+
+    assert with_owner.recommendation == Recommendation.VCISO
+    assert not any("compliance" in r.text for r in with_owner.reasons)
+    assert any("compliance" in r.text for r in without_owner.reasons)
 
 
 def test_several_compliance_frameworks_turn_a_single_gap_into_both():
