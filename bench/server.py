@@ -233,6 +233,12 @@ class ProductionServer:
         except FileNotFoundError:
             return ""
 
+    def access_log_lines(self) -> list[str]:
+        try:
+            return self.access_log_path.read_text(errors="replace").splitlines()
+        except FileNotFoundError:
+            return []
+
     def worker_pids(self) -> list[int]:
         if not self.process:
             return []

@@ -1,5 +1,6 @@
+import hashlib
 import logging
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote_to_bytes, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -52,7 +53,9 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         try:
             generation = cache.get(PAGE_CACHE_GENERATION_KEY, 0)
-            key = f"page-cache:{generation}:{request.get_full_path()}"
+            # Hashed: a path can be longer than a cache key may be.
+            path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False)
+            key = f"page-cache:{generation}:{path.hexdigest()}"
             cached = cache.get(key)
         except Exception:
             # The cache being down must cost speed, never the page.
@@ -79,7 +82,9 @@ class PublicPageCacheMiddleware:
             return False
         if "messages" in request.COOKIES:
             return False
-        query_keys = {key for key, _ in parse_qsl(request.META.get("QUERY_STRING", ""))}
+        query = request.META.get("QUERY_STRING", "")
+        # keep_blank_values: "/?x" is a different URL from "/", never a cache key.
+        query_keys = {key for key, _ in parse_qsl(query, keep_blank_values=True)}
         if not query_keys <= PAGE_CACHE_QUERY_KEYS:
             return False
         referer = request.META.get("HTTP_REFERER")
@@ -113,6 +118,31 @@ class ExtraSecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class MalformedQueryStringMiddleware:
+    """Answer a query string that is not valid UTF-8 with a 400.
+
+    Django would decode it with replacement characters and carry on; a request
+    like that comes from a scanner or a broken link, never from our pages.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        query = request.META.get("QUERY_STRING", "")
+        if query:
+            try:
+                # WSGI hands over the raw bytes decoded as latin-1.
+                unquote_to_bytes(query.encode("latin-1")).decode("utf-8")
+            except UnicodeError:
+                return bad_request_response()
+        return self.get_response(request)
+
+
+def bad_request_response() -> HttpResponse:
+    return HttpResponse(render_to_string("400.html", safe_site_context()), status=400)
 
 
 class DatabaseUnavailableMiddleware:

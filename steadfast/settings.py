@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "steadfast.middleware.ExtraSecurityHeadersMiddleware",
+    "steadfast.middleware.MalformedQueryStringMiddleware",
     "steadfast.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "steadfast.middleware.PublicPageCacheMiddleware",

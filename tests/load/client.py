@@ -50,7 +50,12 @@ def request(
         parts.hostname, parts.port, timeout=timeout, source_address=(source, 0)
     )
     try:
-        connection.putrequest(method, path, skip_accept_encoding=True)
+        connection.putrequest(
+            method,
+            path,
+            skip_host="Host" in (headers or {}),
+            skip_accept_encoding=True,
+        )
         for name, value in (headers or {}).items():
             connection.putheader(name, value)
         if isinstance(body, str):
