@@ -14,6 +14,7 @@ logger = logging.getLogger(__name__)
 
 PHONE_CACHE_KEY = "site-settings:phone"
 PHONE_CACHE_TIMEOUT = 60 * 60
+PHONE_OUTAGE_CACHE_TIMEOUT = 30
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,18 @@ def current_phone() -> PhoneNumber:
             ) or settings.DEFAULT_PHONE_NUMBER
         except Exception:
             logger.exception("Database unavailable reading the phone number")
+            # Briefly, so every page of an outage does not wait on the database.
+            remember_phone(settings.DEFAULT_PHONE_NUMBER, PHONE_OUTAGE_CACHE_TIMEOUT)
             return PhoneNumber(settings.DEFAULT_PHONE_NUMBER)
-        try:
-            cache.set(PHONE_CACHE_KEY, display, PHONE_CACHE_TIMEOUT)
-        except Exception:
-            logger.exception("Cache unavailable storing the phone number")
+        remember_phone(display, PHONE_CACHE_TIMEOUT)
     return PhoneNumber(display)
+
+
+def remember_phone(display: str, timeout: int) -> None:
+    try:
+        cache.set(PHONE_CACHE_KEY, display, timeout)
+    except Exception:
+        logger.exception("Cache unavailable storing the phone number")
 
 
 def default_phone_number() -> str:

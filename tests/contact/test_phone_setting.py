@@ -95,3 +95,14 @@ def test_the_default_number_is_used_when_cache_and_database_are_down():
 
 def test_content_staff_cannot_change_the_number(content_client):
     assert content_client.get("/admin/contact/sitesettings/").status_code == 403
+
+
+def test_during_an_outage_the_database_is_not_asked_on_every_page():
+    with mock.patch(
+        "contact.models.SiteSettings.objects.filter",
+        side_effect=OperationalError("down"),
+    ) as query:
+        current_phone()
+        current_phone()
+
+    assert query.call_count == 1
