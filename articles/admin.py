@@ -54,6 +54,11 @@ class ArticleAdminForm(forms.ModelForm):
         ),
     )
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The admin puts file inputs in a <fieldset> whose <legend> is no label.
+        self.fields["share_image"].widget.attrs["aria-label"] = "Social-share image"
+
     class Meta:
         model = Article
         fields = [
@@ -99,6 +104,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
     ]
     inlines = [SlugRedirectInline]
     history_list_display = ["status", "slug"]
+
+    class Media:
+        css = {"all": ["articles/admin.css"]}
+        js = ["articles/admin-a11y.js"]
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         (
