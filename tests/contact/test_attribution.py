@@ -131,3 +131,15 @@ def test_a_direct_visit_records_no_attribution(client, valid_data):
     inquiry = Inquiry.objects.get()
     assert (inquiry.landing_page, inquiry.referrer, inquiry.utm_source) == ("", "", "")
     assert inquiry.source == "Direct"
+
+
+def test_a_visit_landing_straight_on_the_form_records_that_first_touch(
+    client, valid_data
+):
+    client.get("/contact/", headers={"referer": "https://duckduckgo.com/?q=vciso"})
+    client.post("/contact/", valid_data)
+
+    inquiry = Inquiry.objects.get()
+    assert inquiry.landing_page == "/contact/"
+    assert inquiry.referrer == "https://duckduckgo.com/"
+    assert inquiry.source == "duckduckgo.com"

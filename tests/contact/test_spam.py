@@ -115,3 +115,12 @@ def test_an_oversized_request_body_is_refused(client, valid_data, settings):
     assert response.status_code == 413
     assertContains(response, "too long", status_code=413)
     assert Inquiry.objects.count() == 0
+
+
+def test_honeypot_is_hidden_by_the_stylesheet_and_skipped_by_keyboard(client):
+    response = client.get("/contact/")
+
+    assertContains(response, 'class="contact-hp"  aria-hidden="true"')
+    assertContains(response, 'name="website" maxlength="200" tabindex="-1"')
+    assertContains(response, 'href="/static/contact/contact.css"')
+    assert b"style=" not in response.content
