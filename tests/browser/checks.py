@@ -28,15 +28,31 @@ _MARK_FOCUSABLE = """() => {
   const selector = 'a[href], button, input:not([type=hidden]), select, textarea,'
     + ' summary, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
   const isShown = (el) => {
-    if (el.closest('[hidden], [inert]') || el.disabled) return false;
+    // Deliberately out of the tab order (a honeypot field, the editor's
+    // internals): not something a person should reach.
+    if (el.closest('[hidden], [inert], [aria-hidden="true"]') || el.disabled
+      || el.getAttribute('tabindex') === '-1') return false;
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || style.display === 'none') return false;
     // Visually hidden skip links still count: they appear on focus.
     return el.getClientRects().length > 0 || el.classList.contains('skip-link');
   };
-  const found = [...document.querySelectorAll(selector)].filter(isShown);
-  found.forEach((el, i) => { el.dataset.kbd = String(i); });
-  return found.map((el) => el.outerHTML.slice(0, 120));
+  // A radio group is one Tab stop (arrow keys move inside it): its
+  // buttons share one number.
+  const units = [];
+  const groups = new Map();
+  for (const el of document.querySelectorAll(selector)) {
+    if (!isShown(el)) continue;
+    const group = el.type === 'radio' && el.name ? `${el.form?.id}/${el.name}` : null;
+    if (group && groups.has(group)) {
+      el.dataset.kbd = groups.get(group);
+      continue;
+    }
+    el.dataset.kbd = String(units.length);
+    if (group) groups.set(group, el.dataset.kbd);
+    units.push(el.outerHTML.slice(0, 120));
+  }
+  return units;
 }"""
 
 # How the focused element looks: an indicator is an outline or a box shadow
@@ -89,6 +105,9 @@ def tab_through(page, limit: int = 300) -> tuple[list[str], list[dict]]:
 
 def keyboard_problems(page) -> list[str]:
     """Interactive elements Tab never reaches, or reaches without a focus ring."""
+    # Transitions would catch a focus ring half drawn; reduced motion turns
+    # them off (Bootstrap honours it).
+    page.emulate_media(reduced_motion="reduce")
     focusable, seen = tab_through(page)
     reached = {state["kbd"] for state in seen}
     problems = [

@@ -62,6 +62,37 @@ def browser_tools() -> None:
         pytest.skip(reason)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def migrated_state(browser_tools, django_db_setup, django_db_blocker) -> str:
+    """The test database as migrations left it: launch article, staff groups.
+
+    Taken when the browser suite starts, before any live-server test flushes
+    the database (non-transactional tests, which run first, roll back).
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def site_as_migrated(request, migrated_state: str) -> None:
+    """Give each live-server test the site as deployed, whatever ran before.
+
+    Django's own serialized_rollback breaks when an earlier transactional test
+    flushed with post_migrate (content types come back with other ids), so
+    flush without it and load the migrated state ourselves.
+    """
+    if "live_server" not in request.fixturenames:
+        return
+    from django.core.management import call_command
+    from django.db import connection
+
+    request.getfixturevalue("transactional_db")
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(migrated_state)
+
+
 @pytest.fixture(scope="session")
 def browser(browser_tools: None) -> Iterator:
     from playwright.sync_api import sync_playwright

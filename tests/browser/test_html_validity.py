@@ -7,18 +7,30 @@ test client; it runs as one local service for the whole session.
 import pytest
 from django.test import Client
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+from tests.browser.pages import PUBLIC_PAGES, public_path
 
-PUBLIC_PAGES = {
-    "home": "/",
-    "not-found": "/no-such-page/",
-}
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
 def test_public_page_is_valid_html(client, html_checker, name):
-    response = client.get(PUBLIC_PAGES[name])
+    response = client.get(public_path(name))
 
+    assert response.status_code in {200, 404}
+    assert html_checker.errors(response.content.decode()) == []
+
+
+def test_contact_form_with_errors_is_valid_html(client, html_checker):
+    response = client.post("/contact/", {"email": "not-an-email"})
+
+    assert b"Please check" in response.content
+    assert html_checker.errors(response.content.decode()) == []
+
+
+def test_assessment_with_unanswered_questions_is_valid_html(client, html_checker):
+    response = client.post("/assessment/", {})
+
+    assert response.status_code == 200
     assert html_checker.errors(response.content.decode()) == []
 
 

@@ -1,4 +1,4 @@
-"""Every page prospects and staff see: accessible, keyboard-usable, CSP-clean.
+"""Every page prospects see: accessible, keyboard-usable, CSP-clean, no sideways scroll.
 
 Each public page is checked at a phone's 390 px and a laptop's 1280 px, and a
 full-page screenshot of each lands in reports/screenshots/ for people to look
@@ -6,16 +6,13 @@ at. The ``open_page`` fixture fails a test whose page logged a CSP refusal.
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.checks import axe_violations, keyboard_problems
 from tests.browser.conftest import DESKTOP, PHONE, save_screenshot
+from tests.browser.pages import PUBLIC_PAGES, public_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PUBLIC_PAGES = {
-    "home": "/",
-    "not-found": "/no-such-page/",
-}
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
@@ -23,18 +20,43 @@ PUBLIC_PAGES = {
 def test_public_page_has_no_accessibility_violations(open_page, name, viewport):
     page, _ = open_page(viewport, phone=viewport is PHONE)
 
-    page.goto(PUBLIC_PAGES[name])
+    page.goto(public_path(name))
     save_screenshot(page, name)
 
+    assert page.get_by_role("heading", level=1).count() == 1
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_page_fits_a_phone_screen_without_sideways_scrolling(open_page, name):
+    page, _ = open_page(PHONE, phone=True)
+
+    page.goto(public_path(name))
+
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    assert widths == [PHONE["width"], PHONE["width"]]
 
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
 def test_public_page_is_usable_with_the_keyboard_alone(open_page, name):
     page, _ = open_page(DESKTOP)
 
-    page.goto(PUBLIC_PAGES[name])
+    page.goto(public_path(name))
 
+    assert keyboard_problems(page) == []
+
+
+def test_contact_form_with_errors_is_accessible(open_page):
+    page, _ = open_page(PHONE, phone=True)
+    page.goto("/contact/")
+
+    page.get_by_role("button", name="Send inquiry").tap()
+
+    expect(page.get_by_role("alert")).to_contain_text("Please check")
+    save_screenshot(page, "contact-errors")
+    assert axe_violations(page) == []
     assert keyboard_problems(page) == []
 
 
