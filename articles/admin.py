@@ -59,6 +59,12 @@ class ArticleAdminForm(forms.ModelForm):
         # The admin puts file inputs in a <fieldset> whose <legend> is no label.
         self.fields["share_image"].widget.attrs["aria-label"] = "Social-share image"
 
+    def clean_related_articles(self):
+        related = self.cleaned_data["related_articles"]
+        if self.instance.pk and related.filter(pk=self.instance.pk).exists():
+            raise forms.ValidationError("An article cannot be related to itself.")
+        return related
+
     class Meta:
         model = Article
         fields = [

@@ -229,3 +229,31 @@ def test_view_on_site_opens_the_preview_for_a_draft(
     response = content_editor_client.get(change_url(draft))
 
     assertContains(response, f'href="/articles/preview/{draft.pk}/"')
+
+
+def test_an_article_cannot_be_related_to_itself(content_editor_client, launch_article):
+    response = content_editor_client.post(
+        change_url(launch_article),
+        form_data(launch_article, related_articles=[launch_article.pk]),
+    )
+
+    assertFormError(
+        response.context["adminform"].form,
+        "related_articles",
+        "An article cannot be related to itself.",
+    )
+
+
+def test_related_articles_appear_at_the_end_of_the_article(
+    client, content_editor_client, launch_article, make_article
+):
+    other = make_article(title="Building a security roadmap")
+
+    content_editor_client.post(
+        change_url(launch_article),
+        form_data(launch_article, related_articles=[other.pk]),
+    )
+
+    response = client.get(launch_article.get_absolute_url())
+    assertContains(response, "Related articles</h2>")
+    assertContains(response, f'href="{other.get_absolute_url()}"')

@@ -173,9 +173,13 @@ def test_sitemap_lists_public_pages_with_lastmod(client, launch_article):
         )
         for url in root.findall("sm:url", SITEMAP_NS)
     }
-    assert f"{TEST_SITE_URL}/" in entries
-    assert f"{TEST_SITE_URL}/articles/" in entries
-    assert entries[ARTICLE_URL] == launch_article.modified_at.date().isoformat()
+    lastmod = launch_article.modified_at.date().isoformat()
+    assert entries == {
+        f"{TEST_SITE_URL}/": lastmod,
+        f"{TEST_SITE_URL}/articles/": lastmod,
+        ARTICLE_URL: lastmod,
+    }
+    assert response.has_header("Last-Modified")
 
 
 def test_robots_txt_points_at_the_sitemap(client):

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from unittest import mock
+from urllib.parse import urlencode
 
 import pytest
 from django.core.cache import cache
@@ -173,7 +174,8 @@ def test_related_articles_that_are_not_live_are_not_shown(client, make_article):
         ("/articles/", 3),
         ("/", 2),
         ("/articles/feed/", 2),
-        ("/sitemap.xml", 3),
+        # Pages' lastmod, the articles (with a count), then the next publish.
+        ("/sitemap.xml", 4),
     ],
 )
 def test_public_pages_cost_a_fixed_few_queries(
@@ -283,3 +285,31 @@ def test_no_cached_page_outlives_the_next_scheduled_publish(client, make_article
     ]
     assert len(page_timeouts) == 4
     assert all(0 < timeout <= 40 for timeout in page_timeouts)
+
+
+def test_without_related_articles_the_next_step_is_the_assessment_or_contact(
+    client, launch_article
+):
+    response = client.get(launch_article.get_absolute_url())
+
+    assertContains(response, "Your next step</h2>")
+    assertContains(response, 'href="/assessment/"')
+    assertContains(response, 'href="/contact/?article=vcio-vs-vciso')
+
+
+def test_section_calls_to_action_tell_the_contact_form_what_led_there(
+    client, launch_article
+):
+    response = client.get(launch_article.get_absolute_url())
+
+    version = urlencode({"version": launch_article.content_version})
+    for section, interest in [
+        ("what-does-a-vciso-do", "vciso"),
+        ("what-does-a-vcio-do", "vcio"),
+        ("does-your-organization-need-both", "both"),
+    ]:
+        assertContains(
+            response,
+            f'href="/contact/?article=vcio-vs-vciso&amp;section={section}'
+            f'&amp;interest={interest}&amp;{version}"',
+        )
