@@ -1,8 +1,11 @@
+import logging
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -19,7 +22,12 @@ from assessment.rules import (
 from assessment.tokens import contact_token
 from steadfast.middleware import cache_public_page
 
+logger = logging.getLogger(__name__)
+
 PUBLIC_PAGE_TIMEOUT = 300
+# More completions than this from one address in an hour are a script, not
+# prospects: they still get their result but no longer move the counts.
+COUNTS_PER_CLIENT_PER_HOUR = 20
 START_SECTION_URL = f"{ARTICLE_PATH}#how-do-you-decide-where-to-start"
 
 
@@ -39,7 +47,8 @@ def start(request: HttpRequest) -> HttpResponse:
         form = AssessmentForm(request.POST)
         if form.is_valid():
             recommendation = recommend(form.answers)
-            DailyAssessmentCount.objects.record(recommendation)
+            if is_within_count_limit(request):
+                DailyAssessmentCount.objects.record(recommendation)
             return redirect("assessment:result", code=encode(form.answers))
         return render_questionnaire(request, form)
 
@@ -48,6 +57,25 @@ def start(request: HttpRequest) -> HttpResponse:
     form = AssessmentForm(initial=initial)
     response = render_questionnaire(request, form)
     return cache_public_page(response, PUBLIC_PAGE_TIMEOUT)
+
+
+def is_within_count_limit(request: HttpRequest) -> bool:
+    """Count this completion against its address's hourly allowance.
+
+    The cache key is a keyed hash of the address that expires within the
+    hour; the address itself is never stored.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
+    digest = salted_hmac(
+        "assessment.count-limit", address, algorithm="sha256"
+    ).hexdigest()[:32]
+    key = f"assessment:count-limit:{digest}"
+    try:
+        cache.add(key, 0, timeout=60 * 60)
+        return cache.incr(key) <= COUNTS_PER_CLIENT_PER_HOUR
+    except Exception:
+        logger.exception("Cache unavailable; counting the assessment anyway")
+        return True
 
 
 @require_safe

@@ -11,6 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from assessment.models import DailyAssessmentCount
 from assessment.rules import QUESTIONS
 from assessment.tokens import SALT, read_contact_token
+from assessment.views import COUNTS_PER_CLIENT_PER_HOUR
 from tests.assessment.conftest import VCISO_CODE
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +69,21 @@ def test_completed_questionnaire_is_counted_for_today(client, vciso_answers):
     count = DailyAssessmentCount.objects.get()
     assert count.recommendation == "vciso"
     assert count.completed == 2
+
+
+def test_a_script_posting_over_and_over_gets_results_but_stops_counting(
+    client, vciso_answers
+):
+    responses = [
+        client.post(START_URL, vciso_answers)
+        for _ in range(COUNTS_PER_CLIENT_PER_HOUR + 5)
+    ]
+    elsewhere = client.post(START_URL, vciso_answers, REMOTE_ADDR="192.0.2.7")
+
+    assert {response.status_code for response in responses} == {302}
+    assert elsewhere.status_code == 302
+    count = DailyAssessmentCount.objects.get()
+    assert count.completed == COUNTS_PER_CLIENT_PER_HOUR + 1
 
 
 def test_questionnaire_sets_no_cookie_and_stores_nothing_personal(
