@@ -20,6 +20,7 @@ from assessment.rules import (
     recommend,
 )
 from assessment.tokens import contact_token
+from contact.spam import client_ip
 from steadfast.middleware import cache_public_page
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def is_within_count_limit(request: HttpRequest) -> bool:
     The cache key is a keyed hash of the address that expires within the
     hour; the address itself is never stored.
     """
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)  # behind our proxies, the visitor's own
     digest = salted_hmac(
         "assessment.count-limit", address, algorithm="sha256"
     ).hexdigest()[:32]

@@ -86,6 +86,23 @@ def test_a_script_posting_over_and_over_gets_results_but_stops_counting(
     assert count.completed == COUNTS_PER_CLIENT_PER_HOUR + 1
 
 
+def test_visitors_behind_our_proxy_each_have_their_own_allowance(
+    client, settings, vciso_answers
+):
+    settings.CONTACT_TRUSTED_PROXIES = ["10.0.0.2"]
+    for n in range(COUNTS_PER_CLIENT_PER_HOUR + 5):
+        client.post(
+            START_URL,
+            vciso_answers,
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        )
+
+    assert DailyAssessmentCount.objects.get().completed == (
+        COUNTS_PER_CLIENT_PER_HOUR + 5
+    )
+
+
 def test_questionnaire_sets_no_cookie_and_stores_nothing_personal(
     client, vciso_answers
 ):
