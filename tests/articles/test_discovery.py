@@ -173,7 +173,7 @@ def test_sitemap_lists_public_pages_with_lastmod(client, launch_article):
         )
         for url in root.findall("sm:url", SITEMAP_NS)
     }
-    lastmod = launch_article.modified_at.date().isoformat()
+    lastmod = timezone.localdate(launch_article.modified_at).isoformat()
     assert entries == {
         f"{TEST_SITE_URL}/": lastmod,
         f"{TEST_SITE_URL}/articles/": lastmod,
