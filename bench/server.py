@@ -47,6 +47,8 @@ class ProductionServer:
     """gunicorn + production settings on 127.0.0.1:<free port>."""
 
     workers: int = 4
+    # False for a server whose database is meant to be unreachable.
+    migrate: bool = True
     extra_env: dict[str, str] = field(default_factory=dict)
     # Reuse files another server already collected (collectstatic takes seconds).
     static_root: Path | None = None
@@ -88,6 +90,10 @@ class ProductionServer:
             GUNICORN_BIND=f"127.0.0.1:{self.port}",
             WEB_CONCURRENCY=str(self.workers),
             GUNICORN_ACCESS_LOG=str(self.workdir / "access.log"),
+            # The worker's pid on each line shows which worker served what.
+            GUNICORN_CMD_ARGS=(
+                "--access-logformat='%(h)s %(t)s \"%(r)s\" %(s)s %(b)s pid=%(p)s'"
+            ),
             GUNICORN_LOG_LEVEL="info",
             # Mail goes to a port nobody listens on unless a test says otherwise.
             SMTP_HOST="127.0.0.1",
@@ -111,11 +117,13 @@ class ProductionServer:
         env.update(self.extra_env)
         return env
 
-    def manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    def manage(
+        self, *args: str, check: bool = True, **env: str
+    ) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=PROJECT_DIR,
-            env=self.env,
+            env={**self.env, **env},
             capture_output=True,
             text=True,
             timeout=300,
@@ -131,17 +139,18 @@ class ProductionServer:
         )
 
     def _create_database(self) -> None:
-        if self.pg_database:
+        if self.pg_database and self.migrate:
             with self._admin_connection() as conn:
                 conn.execute(f'CREATE DATABASE "{self.pg_database}"')
-        self.manage("migrate", "--no-input", "--verbosity", "0")
+        if self.migrate:
+            self.manage("migrate", "--no-input", "--verbosity", "0")
         if self.redis_url:
             import redis
 
             redis.Redis.from_url(self.redis_url).flushdb()
 
     def _drop_database(self) -> None:
-        if self.pg_database:
+        if self.pg_database and self.migrate:
             with self._admin_connection() as conn:
                 conn.execute(
                     f'DROP DATABASE IF EXISTS "{self.pg_database}" WITH (FORCE)'
@@ -180,14 +189,20 @@ class ProductionServer:
         while time.monotonic() < deadline:
             if self.process and self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited early:\n{self.log()}")
-            with (
-                contextlib.suppress(OSError, urllib.error.URLError),
-                urllib.request.urlopen(self.base_url + "/healthz", timeout=2),
-            ):
-                if len(self.worker_pids()) >= self.workers:
-                    return
+            if self._answers() and len(self.worker_pids()) >= self.workers:
+                return
             time.sleep(0.1)
         raise RuntimeError(f"gunicorn did not become ready:\n{self.log()}")
+
+    def _answers(self) -> bool:
+        """Whether gunicorn answers at all (a 503 from /healthz counts)."""
+        try:
+            urllib.request.urlopen(self.base_url + "/healthz", timeout=2).close()
+        except urllib.error.HTTPError:
+            return True
+        except (OSError, urllib.error.URLError):
+            return False
+        return True
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -221,7 +236,9 @@ class ProductionServer:
 
         conn = sqlite3.connect(self.sqlite_path, timeout=30)
         try:
-            return conn.execute(sql.replace("%s", "?"), params).fetchall()
+            rows = conn.execute(sql.replace("%s", "?"), params).fetchall()
+            conn.commit()
+            return rows
         finally:
             conn.close()
 

@@ -115,8 +115,10 @@ class Visitor:
         assert response.status == 200, response.text[:500]
         return dict(HIDDEN_INPUT_RE.findall(response.text))
 
-    def send_inquiry(self, hidden: dict[str, str], number: int) -> Response:
-        return self.post("/contact/", {**hidden, **inquiry_fields(number)})
+    def send_inquiry(
+        self, hidden: dict[str, str], number: int, **headers: str
+    ) -> Response:
+        return self.post("/contact/", {**hidden, **inquiry_fields(number)}, **headers)
 
 
 def visitor_address(number: int) -> str:
