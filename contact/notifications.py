@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
+from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -40,7 +41,22 @@ def notify_sales_after_commit(inquiry: Inquiry) -> None:
     if inquiry.is_spam:
         return
     pk = inquiry.pk
-    transaction.on_commit(lambda: send_sales_notification(pk))
+    transaction.on_commit(lambda: enqueue_sales_notification(pk))
+
+
+@task
+def deliver_sales_notification(inquiry_id: int) -> bool:
+    """Django's tasks framework runs this: in the request with the default
+    ImmediateBackend, or on a worker when TASKS names a queueing backend."""
+    return send_sales_notification(inquiry_id)
+
+
+def enqueue_sales_notification(inquiry_id: int) -> None:
+    try:
+        deliver_sales_notification.enqueue(inquiry_id)
+    except Exception:
+        # The inquiry stays pending; retry_notifications picks it up.
+        logger.exception("Could not queue the notification for %s", inquiry_id)
 
 
 def claim(inquiry_id: int, *, now) -> bool:

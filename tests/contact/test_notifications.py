@@ -202,3 +202,32 @@ def test_content_staff_never_see_the_failing_banner(content_client, make_inquiry
     response = content_client.get("/admin/")
 
     assertNotContains(response, "notification failing")
+
+
+def test_with_a_task_worker_configured_the_request_only_queues_the_notification(
+    client, valid_data, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {
+        "default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}
+    }
+
+    submit(client, valid_data, django_capture_on_commit_callbacks)
+
+    assert mail.outbox == []
+    assert Inquiry.objects.get().notification_status == Notification.PENDING
+
+
+def test_if_the_task_queue_is_down_the_retry_command_still_sends_it(
+    client, valid_data, django_capture_on_commit_callbacks
+):
+    with mock.patch(
+        "django.tasks.backends.immediate.ImmediateBackend.enqueue",
+        side_effect=ConnectionError("queue unavailable"),
+    ):
+        response = submit(client, valid_data, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    Inquiry.objects.update(created_at=timezone.now() - timedelta(hours=1))
+
+    call_command("retry_notifications")
+
+    assert Inquiry.objects.get().notification_status == Notification.SENT
