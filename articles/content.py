@@ -42,7 +42,13 @@ EDITOR_EXTENSIONS = {
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
     "History": True,
     "SpecialCharacters": True,
+    "PasteCleaner": True,
 }
+
+
+def allow_no_extra_markup(config: object, shared_config: dict) -> None:
+    """PasteCleaner (settings.DJANGO_PROSE_EDITOR_EXTENSIONS) adds no markup."""
+
 
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,

@@ -13,6 +13,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -259,6 +260,15 @@ WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# The article editor's extra extension: it cleans pasted HTML in the browser
+# (articles/static/articles/paste-cleaner.js). The server sanitises anyway.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("articles/paste-cleaner.js")],
+        "extensions": {"PasteCleaner": "articles.content.allow_no_extra_markup"},
+    }
+]
 
 # Nothing a visitor sends needs more; the admin's article body is the largest.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_MAX_BODY_BYTES", 1024 * 1024)
