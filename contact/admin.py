@@ -92,6 +92,14 @@ class InquiryNoteInline(admin.TabularInline):
     verbose_name = "internal note"
     verbose_name_plural = "internal notes (never shown to the prospect)"
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "text":
+            # A tabular inline shows a column heading, not a <label>: name the
+            # box for screen readers (axe: "Form elements must have labels").
+            field.widget.attrs["aria-label"] = "New internal note"
+        return field
+
     def has_change_permission(self, request, obj=None) -> bool:
         # A note is a record of what happened: added, never rewritten.
         return False
