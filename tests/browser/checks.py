@@ -105,9 +105,6 @@ def tab_through(page, limit: int = 300) -> tuple[list[str], list[dict]]:
 
 def keyboard_problems(page) -> list[str]:
     """Interactive elements Tab never reaches, or reaches without a focus ring."""
-    # Transitions would catch a focus ring half drawn; reduced motion turns
-    # them off (Bootstrap honours it).
-    page.emulate_media(reduced_motion="reduce")
     focusable, seen = tab_through(page)
     reached = {state["kbd"] for state in seen}
     problems = [

@@ -159,6 +159,9 @@ def open_page(browser, live_server) -> Iterator[Callable]:
             has_touch=phone,
             locale="en-US",
             timezone_id="America/Chicago",
+            # No smooth scrolling or transitions: a tap or a focus-ring check
+            # must not land mid-animation (Bootstrap honours the setting).
+            reduced_motion="reduce",
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
@@ -273,3 +276,36 @@ def pytest_runtest_makereport(item, call):
         report.outcome = "failed"
         report.longrepr = f"browser test skipped in CI: {report.longrepr}"
     return report
+
+
+STAFF_PASSWORD = "correct-horse-battery-staple-42"
+
+
+@pytest.fixture
+def make_staff_user() -> Callable:
+    """Staff the way the firm creates them: ``create_staff_user --role ...``."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    def make_staff_user(username: str, role: str):
+        call_command(
+            "create_staff_user",
+            username,
+            role=role,
+            password=STAFF_PASSWORD,
+            stdout=None,
+        )
+        return get_user_model().objects.get(username=username)
+
+    return make_staff_user
+
+
+def log_in_through_the_form(page, username: str) -> None:
+    """What a member of staff does: the admin's own login page."""
+    from playwright.sync_api import expect
+
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Website administration")
