@@ -16,7 +16,7 @@ PIP_QUIET := --quiet --disable-pip-version-check --no-input
 PROD_ENV := DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-local-production-like-$$(hostname)-not-a-real-secret-0123456789abcdef}"
 
-.PHONY: help run test lint fmt serve check setup migrate collectstatic clean browser audit
+.PHONY: help run test lint fmt serve check setup migrate collectstatic clean browser audit bench backup
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -71,6 +71,13 @@ browser: setup node_modules/.installed ## Only the browser suite (needs chromium
 
 audit: setup node_modules/.installed collectstatic ## Lighthouse (mobile) on home, article, contact into reports/lighthouse/
 	$(BIN)/python -m tests.browser.audit
+
+bench: setup ## Benchmark production-like serving with wrk; writes reports/bench.md
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+backup: setup ## Online backup of the database into var/backups/ (SQLite backup API, or pg_dump)
+	$(MANAGE) backup_database $(BACKUP_ARGS)
 
 clean: ## Remove the virtualenv, collected static files and caches
 	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache

@@ -38,9 +38,12 @@ def start_server(collected_static):
     """A factory: start_server(workers=..., **env) -> a running ProductionServer."""
     servers = []
 
-    def start(workers: int = 4, **env: str) -> ProductionServer:
+    def start(workers: int = 4, migrate: bool = True, **env: str) -> ProductionServer:
         server = ProductionServer(
-            workers=workers, extra_env=env, static_root=collected_static
+            workers=workers,
+            migrate=migrate,
+            extra_env=env,
+            static_root=collected_static,
         )
         servers.append(server)
         return server.start()

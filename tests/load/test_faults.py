@@ -1,0 +1,187 @@
+"""Crashes and outages: killed workers, the database down, the mail server down."""
+
+import os
+import random
+import signal
+import socketserver
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from bench.server import free_port
+from tests.load.client import HIDDEN_INPUT_RE, Visitor, request
+from tests.load.test_inquiries_under_load import (
+    assert_thanked,
+    ready_visitors,
+    submit_all,
+)
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = "/articles/vcio-vs-vciso/"
+
+
+def test_workers_killed_mid_run_lose_no_acknowledged_inquiry(start_server):
+    server = start_server(workers=4)
+    visitors = ready_visitors(server, first=4000, count=120)
+    outcomes: dict[int, str] = {}
+    killed: list[int] = []
+    running = threading.Event()
+    running.set()
+
+    def killer() -> None:
+        while running.is_set():
+            time.sleep(1.5)
+            pids = server.worker_pids()
+            if pids:
+                victim = random.choice(pids)
+                os.kill(victim, signal.SIGKILL)
+                killed.append(victim)
+
+    def submit(number: int) -> None:
+        visitor, hidden = visitors[number]
+        try:
+            response = visitor.send_inquiry(hidden, 4000 + number)
+            outcomes[number] = "thanked" if response.status == 302 else "refused"
+        except OSError:  # the worker died under this request
+            outcomes[number] = "dropped"
+
+    thread = threading.Thread(target=killer)
+    thread.start()
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(submit, range(len(visitors))))
+    running.clear()
+    thread.join()
+
+    assert len(killed) >= 2
+    deadline = time.monotonic() + 30
+    while set(server.worker_pids()) & set(killed) and time.monotonic() < deadline:
+        time.sleep(0.2)  # the arbiter reaps and replaces the last one
+    server.wait_until_ready()
+    assert not set(server.worker_pids()) & set(killed)
+    saved = dict(
+        server.query(
+            "SELECT email, COUNT(*) FROM contact_inquiry "
+            "WHERE email LIKE %s GROUP BY email",
+            ("prospect4___@example.com",),
+        )
+    )
+    thanked = [n for n, outcome in outcomes.items() if outcome == "thanked"]
+    assert thanked, outcomes
+    assert [n for n in thanked if f"prospect{4000 + n}@example.com" not in saved] == []
+    assert [email for email, count in saved.items() if count > 1] == []
+    # Whoever was cut off sends again (same form) and is saved exactly once.
+    for number in sorted(set(outcomes) - set(thanked)):
+        visitor, hidden = visitors[number]
+        assert_thanked(visitor.send_inquiry(hidden, 4000 + number))
+    total = server.query(
+        "SELECT COUNT(*), COUNT(DISTINCT email) FROM contact_inquiry "
+        "WHERE email LIKE %s",
+        ("prospect4___@example.com",),
+    )
+    assert total == [(120, 120)]
+
+
+def test_a_database_outage_is_a_branded_503_and_healthz_says_so(start_server):
+    unreachable = (
+        {"DATABASE_URL": "postgres://postgres@127.0.0.1:1/steadfast"}
+        if os.environ.get("DATABASE_URL")
+        else {"SQLITE_PATH": "/nonexistent/steadfast/db.sqlite3"}
+    )
+    server = start_server(workers=2, migrate=False, **unreachable)
+    visitor = Visitor(server.base_url, source="127.0.8.1")
+    form = visitor.get("/contact/")
+    hidden = dict(HIDDEN_INPUT_RE.findall(form.text))
+
+    started = time.monotonic()
+    pages = [request(server.base_url, "GET", path) for path in ("/", ARTICLE)]
+    posted = visitor.send_inquiry(hidden, 6000)
+    health = request(server.base_url, "GET", "/healthz")
+    elapsed = time.monotonic() - started
+
+    assert form.status == 200  # the empty form needs no database
+    for response in [*pages, posted]:
+        assert response.status == 503, (response.status, response.text[:200])
+        assert b"briefly unavailable" in response.body
+        assert b'href="tel:+17372105503"' in response.body
+        for leak in (b"Traceback", b"sqlite", b"psycopg", b"SELECT", b"DATABASES"):
+            assert leak not in response.body
+    assert health.status == 503
+    assert elapsed < 15
+
+
+class SMTPSink(socketserver.ThreadingTCPServer):
+    """Just enough SMTP to accept mail and remember who it was for."""
+
+    allow_reuse_address = True
+    daemon_threads = True
+
+    def __init__(self, port: int) -> None:
+        self.recipients: list[list[str]] = []
+        super().__init__(("127.0.0.1", port), SMTPHandler)
+
+
+class SMTPHandler(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        rcpts: list[str] = []
+        self.wfile.write(b"220 sink ESMTP\r\n")
+        while line := self.rfile.readline():
+            verb = line[:4].upper()
+            if verb in {b"EHLO", b"HELO"}:
+                self.wfile.write(b"250 sink\r\n")
+            elif verb == b"RCPT":
+                rcpts.append(line.decode().split(":", 1)[1].strip(" <>\r\n"))
+                self.wfile.write(b"250 ok\r\n")
+            elif verb == b"DATA":
+                self.wfile.write(b"354 go on\r\n")
+                while self.rfile.readline() not in {b".\r\n", b""}:
+                    pass
+                self.server.recipients.append(rcpts)
+                rcpts = []
+                self.wfile.write(b"250 queued\r\n")
+            elif verb == b"QUIT":
+                self.wfile.write(b"221 bye\r\n")
+                return
+            else:  # MAIL, RSET, NOOP
+                self.wfile.write(b"250 ok\r\n")
+
+
+def test_mail_server_down_keeps_inquiries_and_the_retry_sends_each_once(
+    start_server,
+):
+    port = free_port()
+    server = start_server(workers=2, SMTP_PORT=str(port))
+    visitors = ready_visitors(server, first=5000, count=3)
+
+    for response in submit_all(visitors, first=5000):
+        assert_thanked(response)
+    rows = server.query(
+        "SELECT notification_status, notification_error FROM contact_inquiry"
+    )
+    assert len(rows) == 3
+    assert {status for status, _ in rows} == {"failed"}
+    assert all(error for _, error in rows)
+
+    sink = SMTPSink(port)
+    threading.Thread(target=sink.serve_forever, daemon=True).start()
+    try:
+        # The retry honours a backoff; pretend its minutes have passed.
+        server.query(
+            "UPDATE contact_inquiry SET notification_next_attempt_at = %s",
+            ("2000-01-01 00:00:00",),
+        )
+        first = server.manage("retry_notifications")
+        second = server.manage("retry_notifications")
+    finally:
+        sink.shutdown()
+        sink.server_close()
+
+    sales = [r for r in sink.recipients if "sales@steadfastpartners.example" in r]
+    assert len(sales) == 3
+    assert "3 sent" in first.stdout
+    assert "0 sent" in second.stdout
+    assert server.query("SELECT DISTINCT notification_status FROM contact_inquiry") == [
+        ("sent",)
+    ]
