@@ -84,7 +84,7 @@ def prepare_contact_mix(base_url: str, directory: Path, count: int) -> MixScript
         "end\n"
     )
     path.note = (
-        f"{count} forms cycled; 3 in 4 valid (303 to thanks, repeats deduplicated), "
+        f"{count} forms cycled; 3 in 4 valid (302 to thanks, repeats deduplicated), "
         "1 in 4 invalid (200 with errors)"
     )
     return path

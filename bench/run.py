@@ -32,7 +32,8 @@ if __package__ in {None, ""}:  # `python bench/run.py` as well as `-m bench.run`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.contact_mix import prepare_contact_mix
-from bench.server import PROJECT_DIR, ProductionServer
+from bench.server import PROJECT_DIR, ProductionServer, free_port
+from bench.smtp_sink import start_sink
 
 ARTICLE_PATH = "/articles/vcio-vs-vciso/"
 # Browsers ask for compressed responses; so does every wrk run.
@@ -177,7 +178,11 @@ def cold_script(directory: Path) -> Path:
 
 def benchmark(args: argparse.Namespace) -> str:
     workers = args.workers or (os.cpu_count() or 1) * 2 + 1
-    server = ProductionServer(workers=workers, extra_env=contact_env())
+    smtp_port = free_port()
+    sink = start_sink(smtp_port)
+    server = ProductionServer(
+        workers=workers, extra_env={**contact_env(), "SMTP_PORT": str(smtp_port)}
+    )
     scratch = Path(tempfile.mkdtemp(prefix="steadfast-bench-"))
     try:
         server.start()
@@ -229,6 +234,8 @@ def benchmark(args: argparse.Namespace) -> str:
         log_problems = problem_lines(server.log())
     finally:
         server.close()
+        sink.shutdown()
+        sink.server_close()
         shutil.rmtree(scratch, ignore_errors=True)
     return report(args, workers, targets, queries, weights, memory, log_problems)
 

@@ -3,7 +3,6 @@
 import os
 import random
 import signal
-import socketserver
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -11,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bench.server import free_port
+from bench.smtp_sink import SMTPSink
 from tests.load.client import HIDDEN_INPUT_RE, Visitor, request
 from tests.load.test_inquiries_under_load import (
     assert_thanked,
@@ -110,42 +110,6 @@ def test_a_database_outage_is_a_branded_503_and_healthz_says_so(start_server):
             assert leak not in response.body
     assert health.status == 503
     assert elapsed < 15
-
-
-class SMTPSink(socketserver.ThreadingTCPServer):
-    """Just enough SMTP to accept mail and remember who it was for."""
-
-    allow_reuse_address = True
-    daemon_threads = True
-
-    def __init__(self, port: int) -> None:
-        self.recipients: list[list[str]] = []
-        super().__init__(("127.0.0.1", port), SMTPHandler)
-
-
-class SMTPHandler(socketserver.StreamRequestHandler):
-    def handle(self) -> None:
-        rcpts: list[str] = []
-        self.wfile.write(b"220 sink ESMTP\r\n")
-        while line := self.rfile.readline():
-            verb = line[:4].upper()
-            if verb in {b"EHLO", b"HELO"}:
-                self.wfile.write(b"250 sink\r\n")
-            elif verb == b"RCPT":
-                rcpts.append(line.decode().split(":", 1)[1].strip(" <>\r\n"))
-                self.wfile.write(b"250 ok\r\n")
-            elif verb == b"DATA":
-                self.wfile.write(b"354 go on\r\n")
-                while self.rfile.readline() not in {b".\r\n", b""}:
-                    pass
-                self.server.recipients.append(rcpts)
-                rcpts = []
-                self.wfile.write(b"250 queued\r\n")
-            elif verb == b"QUIT":
-                self.wfile.write(b"221 bye\r\n")
-                return
-            else:  # MAIL, RSET, NOOP
-                self.wfile.write(b"250 ok\r\n")
 
 
 def test_mail_server_down_keeps_inquiries_and_the_retry_sends_each_once(
