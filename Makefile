@@ -16,7 +16,7 @@ PIP_QUIET := --quiet --disable-pip-version-check --no-input
 PROD_ENV := DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-local-production-like-$$(hostname)-not-a-real-secret-0123456789abcdef}"
 
-.PHONY: help run test lint fmt serve check setup migrate collectstatic clean browser audit bench backup
+.PHONY: help run test lint fmt serve check setup migrate collectstatic clean browser audit bench backup bootstrap
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ node_modules/.installed: package.json package-lock.json
 
 browser: setup node_modules/.installed ## Only the browser suite (needs chromium and java)
 	$(BIN)/pytest -m browser tests/browser $(PYTEST_ARGS)
+
+bootstrap: setup node_modules/.installed ## Rebuild the trimmed Bootstrap from the classes the templates use
+	npx --no-install purgecss --config purgecss.config.cjs --output static/vendor/bootstrap/bootstrap.trimmed.min.css
 
 audit: setup node_modules/.installed collectstatic ## Lighthouse (mobile) on home, article, contact into reports/lighthouse/
 	$(BIN)/python -m tests.browser.audit

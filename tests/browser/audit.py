@@ -70,7 +70,7 @@ def pages_to_audit(origin: str) -> dict[str, str]:
     """Home, the first article the home page links to, and the contact form."""
     with urllib.request.urlopen(f"{origin}/", timeout=10) as response:
         home = response.read().decode()
-    article = re.search(r'href="(/articles/[^"#]+/)"', home)
+    article = re.search(r'href="(/articles/(?!feed/)[^"#]+/)"', home)
     if article is None:
         raise SystemExit("The home page links to no article to audit.")
     return {
