@@ -223,7 +223,9 @@ class ProductionServer:
             try:
                 self._drop_database()
             finally:
-                shutil.rmtree(self.workdir, ignore_errors=True)
+                # STEADFAST_KEEP_SERVER_LOGS=1 keeps the logs for a post-mortem.
+                if not os.environ.get("STEADFAST_KEEP_SERVER_LOGS"):
+                    shutil.rmtree(self.workdir, ignore_errors=True)
 
     def query(self, sql: str, params: tuple = ()) -> list[tuple]:
         """Read the server's database directly, as an operator would."""
@@ -231,7 +233,8 @@ class ProductionServer:
             import psycopg
 
             with psycopg.connect(self.env["DATABASE_URL"]) as conn:
-                return conn.execute(sql, params).fetchall()
+                cursor = conn.execute(sql, params)
+                return cursor.fetchall() if cursor.description else []
         import sqlite3
 
         conn = sqlite3.connect(self.sqlite_path, timeout=30)
