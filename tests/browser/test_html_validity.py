@@ -7,6 +7,7 @@ test client; it runs as one local service for the whole session.
 import pytest
 from django.test import Client
 
+from assessment.forms import AssessmentForm
 from tests.browser.pages import PUBLIC_PAGES, public_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -31,6 +32,16 @@ def test_assessment_with_unanswered_questions_is_valid_html(client, html_checker
     response = client.post("/assessment/", {})
 
     assert response.status_code == 200
+    assert html_checker.errors(response.content.decode()) == []
+
+
+def test_assessment_result_is_valid_html(client, html_checker):
+    answers = {
+        name: field.choices[0][0] for name, field in AssessmentForm().fields.items()
+    }
+    response = client.post("/assessment/", answers, follow=True)
+
+    assert "/assessment/result/" in response.redirect_chain[-1][0]
     assert html_checker.errors(response.content.decode()) == []
 
 
