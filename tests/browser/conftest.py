@@ -85,12 +85,26 @@ def site_as_migrated(request, migrated_state: str) -> None:
     """
     if "live_server" not in request.fixturenames:
         return
+    from django.apps import apps
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connection
 
     request.getfixturevalue("transactional_db")
-    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    call_command(
+        "flush",
+        verbosity=0,
+        interactive=False,
+        inhibit_post_migrate=True,
+        reset_sequences=False,
+    )
     connection.creation.deserialize_db_from_string(migrated_state)
+    # The rows came back with their ids: move PostgreSQL's sequences past
+    # them, as loaddata does, so the next insert does not collide.
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 @pytest.fixture(scope="session")
