@@ -282,13 +282,15 @@ def log_in(live_server) -> Callable:
 def pytest_runtest_makereport(item, call):
     """In CI (STEADFAST_REQUIRE_BROWSER=1) a skipped browser test is a failure."""
     report = yield
-    if (
-        report.skipped
-        and os.environ.get("STEADFAST_REQUIRE_BROWSER") == "1"
-        and item.get_closest_marker("browser")
-    ):
+    if not (report.skipped and item.get_closest_marker("browser")):
+        return report
+    if os.environ.get("STEADFAST_REQUIRE_BROWSER") == "1":
         report.outcome = "failed"
         report.longrepr = f"browser test skipped in CI: {report.longrepr}"
+    elif reason := missing_browser_tools():
+        # pytest reports a fixture's skip at each test; one shared location
+        # folds them into a single line of the summary.
+        report.longrepr = (os.path.relpath(__file__), 1, f"Skipped: {reason}")
     return report
 
 
