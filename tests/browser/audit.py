@@ -80,22 +80,34 @@ def pages_to_audit(origin: str) -> dict[str, str]:
     }
 
 
-def run_lighthouse(name: str, url: str) -> dict[str, int]:
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--output=json",
-            "--output=html",
-            f"--output-path={OUTPUT_DIR / name}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
-            "--quiet",
-        ],
-        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
-        check=True,
-        timeout=300,
-    )
+def run_lighthouse(name: str, url: str, attempts: int = 2) -> dict[str, int]:
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output=html",
+        f"--output-path={OUTPUT_DIR / name}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
+        "--quiet",
+    ]
+    # On a busy machine a Lighthouse run now and then fails outright (seen
+    # while other suites ran); one retry absorbs that, a real problem fails
+    # twice and prints Lighthouse's own error.
+    for attempt in range(1, attempts + 1):
+        result = subprocess.run(
+            command,
+            env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if result.returncode == 0:
+            break
+        print(f"Lighthouse failed on {url} (attempt {attempt}):", file=sys.stderr)
+        print(result.stderr[-2000:], file=sys.stderr)
+    else:
+        raise SystemExit(f"Lighthouse could not audit {url}.")
     report = json.loads((OUTPUT_DIR / f"{name}.report.json").read_text())
     return {
         category: round(report["categories"][category]["score"] * 100)
