@@ -80,7 +80,7 @@ def pages_to_audit(origin: str) -> dict[str, str]:
     }
 
 
-def run_lighthouse(name: str, url: str, attempts: int = 2) -> dict[str, int]:
+def run_lighthouse(name: str, url: str, attempts: int = 3) -> dict[str, int]:
     command = [
         str(LIGHTHOUSE),
         url,
@@ -92,8 +92,8 @@ def run_lighthouse(name: str, url: str, attempts: int = 2) -> dict[str, int]:
         "--quiet",
     ]
     # On a busy machine a Lighthouse run now and then fails outright (seen
-    # while other suites ran); one retry absorbs that, a real problem fails
-    # twice and prints Lighthouse's own error.
+    # while other suites ran); retries absorb that, a real problem fails
+    # every time and prints Lighthouse's own error.
     for attempt in range(1, attempts + 1):
         result = subprocess.run(
             command,
