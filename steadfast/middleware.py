@@ -40,9 +40,9 @@ def invalidate_public_pages() -> None:
 class PublicPageCacheMiddleware:
     """Serve anonymous GETs of public pages from the shared cache.
 
-    It sits above sessions, CSRF and auth so a hit costs two cache reads and
-    no SQL. Visitors with a session (staff, or a prospect whose attribution we
-    recorded) and requests carrying campaign data always reach the view.
+    It sits above sessions, CSRF and auth so a hit costs one cache round trip
+    and no SQL. Visitors with a session (staff, or a prospect whose attribution
+    we recorded) and requests carrying campaign data always reach the view.
     """
 
     def __init__(self, get_response):
@@ -51,17 +51,20 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not self.is_cacheable_request(request):
             return self.get_response(request)
+        # Hashed: a path can be longer than a cache key may be.
+        path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False)
+        key = f"page-cache:{path.hexdigest()}"
         try:
-            generation = cache.get(PAGE_CACHE_GENERATION_KEY, 0)
-            # Hashed: a path can be longer than a cache key may be.
-            path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False)
-            key = f"page-cache:{generation}:{path.hexdigest()}"
-            cached = cache.get(key)
+            # One round trip (MGET on Redis): the current generation and the
+            # page, which is only valid if it was stored in that generation.
+            found = cache.get_many([PAGE_CACHE_GENERATION_KEY, key])
         except Exception:
             # The cache being down must cost speed, never the page.
             logger.exception("Page cache unavailable")
             return self.get_response(request)
-        if cached is not None:
+        generation = found.get(PAGE_CACHE_GENERATION_KEY, 0)
+        cached_generation, cached = found.get(key, (None, None))
+        if cached is not None and cached_generation == generation:
             return cached
         response = self.get_response(request)
         timeout = getattr(response, "public_cache_timeout", 0)
@@ -69,7 +72,7 @@ class PublicPageCacheMiddleware:
             if not response.has_header("ETag"):
                 set_response_etag(response)
             try:
-                cache.set(key, response, timeout)
+                cache.set(key, (generation, response), timeout)
             except Exception:
                 logger.exception("Page cache unavailable")
         return response
