@@ -34,6 +34,20 @@ class Response:
         return jar
 
 
+def connect(base_url: str, source: str = "127.0.0.1", timeout: float = 30):
+    """An open connection that has sent nothing yet.
+
+    A sync gunicorn worker that accepts it waits for its request, so a second
+    connection opened meanwhile is accepted by a different worker.
+    """
+    parts = urllib.parse.urlsplit(base_url)
+    connection = http.client.HTTPConnection(
+        parts.hostname, parts.port, timeout=timeout, source_address=(source, 0)
+    )
+    connection.connect()
+    return connection
+
+
 def request(
     base_url: str,
     method: str,
@@ -43,12 +57,11 @@ def request(
     headers: dict[str, str] | None = None,
     source: str = "127.0.0.1",
     timeout: float = 30,
+    connection: http.client.HTTPConnection | None = None,
 ) -> Response:
-    """One request on a fresh connection; ``path`` is sent exactly as given."""
-    parts = urllib.parse.urlsplit(base_url)
-    connection = http.client.HTTPConnection(
-        parts.hostname, parts.port, timeout=timeout, source_address=(source, 0)
-    )
+    """One request on a fresh (or the given) connection; ``path`` is sent as given."""
+    if connection is None:
+        connection = connect(base_url, source, timeout)
     try:
         connection.putrequest(
             method,
@@ -93,18 +106,32 @@ class Visitor:
     def get(self, path: str, **headers: str) -> Response:
         return self._send("GET", path, None, headers)
 
-    def post(self, path: str, fields: dict[str, str], **headers: str) -> Response:
+    def post(
+        self,
+        path: str,
+        fields: dict[str, str],
+        connection: http.client.HTTPConnection | None = None,
+        **headers: str,
+    ) -> Response:
         headers = {"Content-Type": "application/x-www-form-urlencoded", **headers}
-        return self._send("POST", path, urllib.parse.urlencode(fields), headers)
+        return self._send(
+            "POST", path, urllib.parse.urlencode(fields), headers, connection
+        )
 
-    def _send(self, method, path, body, headers) -> Response:
+    def _send(self, method, path, body, headers, connection=None) -> Response:
         if self.cookies:
             headers = {
                 "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
                 **headers,
             }
         response = request(
-            self.base_url, method, path, body=body, headers=headers, source=self.source
+            self.base_url,
+            method,
+            path,
+            body=body,
+            headers=headers,
+            source=self.source,
+            connection=connection,
         )
         self.cookies.update(response.cookies())
         return response
@@ -116,9 +143,21 @@ class Visitor:
         return dict(HIDDEN_INPUT_RE.findall(response.text))
 
     def send_inquiry(
-        self, hidden: dict[str, str], number: int, **headers: str
+        self,
+        hidden: dict[str, str],
+        number: int,
+        connection: http.client.HTTPConnection | None = None,
+        **headers: str,
     ) -> Response:
-        return self.post("/contact/", {**hidden, **inquiry_fields(number)}, **headers)
+        return self.post(
+            "/contact/",
+            {**hidden, **inquiry_fields(number)},
+            connection=connection,
+            **headers,
+        )
+
+    def connect(self) -> http.client.HTTPConnection:
+        return connect(self.base_url, self.source)
 
 
 def visitor_address(number: int) -> str:

@@ -3,6 +3,7 @@
 import sqlite3
 import subprocess
 import threading
+import time
 
 import pytest
 from django.conf import settings
@@ -61,12 +62,13 @@ def restore_postgresql(site, dump) -> int:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def sign_in(visitor: Visitor, password: str):
+def sign_in(visitor: Visitor, password: str, connection=None):
     form = visitor.get("/admin/login/")
     hidden = dict(HIDDEN_INPUT_RE.findall(form.text))
     return visitor.post(
         "/admin/login/?next=/admin/",
         {**hidden, "username": "staff-lockout", "password": password},
+        connection=connection,
     )
 
 
@@ -82,7 +84,15 @@ def test_repeated_wrong_passwords_lock_the_address_across_workers(site):
     )
     attacker = Visitor(site.base_url, source="127.0.7.1")
 
-    failures = [sign_in(attacker, "wrong password") for _ in range(20)]
+    # Both connections are open before either attempt is sent: the worker
+    # that accepted the first waits on it, so another worker takes the second.
+    first, second = attacker.connect(), attacker.connect()
+    time.sleep(0.3)
+    failures = [
+        sign_in(attacker, "wrong password", connection=first),
+        sign_in(attacker, "wrong password", connection=second),
+        *(sign_in(attacker, "wrong password") for _ in range(18)),
+    ]
     with_the_right_password = sign_in(attacker, STAFF_PASSWORD)
     colleague = sign_in(Visitor(site.base_url, source="127.0.7.2"), STAFF_PASSWORD)
 

@@ -149,7 +149,15 @@ def test_the_rate_limit_holds_across_workers_and_ignores_forged_forwarded_for(si
     limit = settings.CONTACT_RATE_LIMIT
     [(prospect, hidden), (other, other_hidden)] = ready_visitors(site, 2200, 2)
 
-    allowed = [prospect.send_inquiry(hidden, 2200) for _ in range(limit)]
+    # Both connections are open before either request is sent: the worker
+    # that accepted the first waits on it, so another worker takes the second.
+    first, second = prospect.connect(), prospect.connect()
+    time.sleep(0.3)
+    allowed = [
+        prospect.send_inquiry(hidden, 2200, connection=first),
+        prospect.send_inquiry(hidden, 2200, connection=second),
+        *(prospect.send_inquiry(hidden, 2200) for _ in range(limit - 2)),
+    ]
     refused = prospect.send_inquiry(hidden, 2200)
     forged = prospect.send_inquiry(hidden, 2200, **{"X-Forwarded-For": "10.9.9.9"})
     unaffected = other.send_inquiry(
