@@ -10,7 +10,7 @@ from django.utils.dateparse import parse_datetime
 
 from articles.models import Article
 from assessment.tokens import AttachedAssessment, read_contact_token
-from contact.models import Inquiry
+from contact.models import Inquiry, north_american_digits
 from contact.spam import FormToken, issue_form_token, read_form_token
 
 # What a call-to-action link may carry; anything else is ignored.
@@ -54,11 +54,8 @@ def normalise_phone(value: str) -> str:
     if number.startswith("+") and not digits.startswith("1"):
         if 8 <= len(digits) <= 15:
             return f"+{digits}{extension}"
-    else:
-        if len(digits) == 11 and digits.startswith("1"):
-            digits = digits[1:]
-        if len(digits) == 10 and digits[0] not in "01" and digits[3] not in "01":
-            return f"+1{digits}{extension}"
+    elif (ten_digits := north_american_digits(number)) is not None:
+        return f"+1{ten_digits}{extension}"
     raise forms.ValidationError(
         "Enter a phone number with area code, like 737-210-5503, or an "
         "international number starting with +."

@@ -25,8 +25,10 @@ class PhoneNumber:
 
     @property
     def digits(self) -> str:
-        digits = "".join(ch for ch in self.display if ch.isdigit())
-        return digits if len(digits) == 11 else f"1{digits}"
+        ten_digits = north_american_digits(self.display)
+        if ten_digits is None:  # only a value saved before validation existed
+            return "".join(ch for ch in self.display if ch.isdigit())
+        return f"1{ten_digits}"
 
     @property
     def e164(self) -> str:
@@ -37,11 +39,22 @@ class PhoneNumber:
         return f"tel:{self.e164}"
 
 
-def validate_north_american_phone(value: str) -> None:
+def north_american_digits(value: str) -> str | None:
+    """The ten digits of a North American (NANP) number, or None if it is not one.
+
+    Area codes and exchanges never start with 0 or 1; a leading country code 1
+    is dropped.
+    """
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) == 11 and digits.startswith("1"):
         digits = digits[1:]
-    if len(digits) != 10 or digits[0] in "01" or digits[3] in "01":
+    if len(digits) == 10 and digits[0] not in "01" and digits[3] not in "01":
+        return digits
+    return None
+
+
+def validate_north_american_phone(value: str) -> None:
+    if north_american_digits(value) is None:
         raise ValidationError(
             "Enter a North American number with area code, e.g. 737-210-5503."
         )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from articles.models import Article
 from assessment.tokens import read_contact_token
 from contact.forms import (
     InquiryForm,
@@ -42,18 +43,15 @@ def inquiry(request: HttpRequest) -> HttpResponse:
             saved = save_inquiry(request, form)
             request.session[THANKS_SESSION_KEY] = saved.pk
             return redirect("contact:thanks")
+        # Shown again with what its hidden fields carried.
+        article = form.cleaned_data.get("article")
+        assessment = form.cleaned_data.get("assessment")
     else:
-        form = InquiryForm(initial=call_to_action_initial(request))
-    article = (
-        form.cleaned_data.get("article")
-        if form.is_bound and hasattr(form, "cleaned_data")
-        else published_article(form.initial.get("article", ""))
-    )
-    assessment = (
-        form.cleaned_data.get("assessment")
-        if form.is_bound and hasattr(form, "cleaned_data")
-        else read_contact_token(form.initial.get("assessment", ""))
-    )
+        article = published_article(request.GET.get("article", ""))
+        assessment = read_contact_token(request.GET.get("assessment", ""))
+        form = InquiryForm(
+            initial=call_to_action_initial(request, article, assessment is not None)
+        )
     return render(
         request,
         "contact/inquiry_form.html",
@@ -61,22 +59,22 @@ def inquiry(request: HttpRequest) -> HttpResponse:
     )
 
 
-def call_to_action_initial(request: HttpRequest) -> dict[str, str]:
+def call_to_action_initial(
+    request: HttpRequest, article: Article | None, has_assessment: bool
+) -> dict[str, str]:
     """What an article's call-to-action link carries, allow-listed and capped."""
     initial = {}
     interest = request.GET.get("interest", "")
     if interest in Inquiry.Interest.values:
         initial["interest"] = interest
-    article = published_article(request.GET.get("article", ""))
     if article is not None:
         initial["article"] = article.slug
         initial["section"] = clean_section_id(request.GET.get("section", ""))
         version = clean_version(request.GET.get("version", ""))
         if version is not None:
             initial["version"] = version.isoformat()
-    token = request.GET.get("assessment", "")
-    if read_contact_token(token) is not None:
-        initial["assessment"] = token
+    if has_assessment:
+        initial["assessment"] = request.GET["assessment"]
     return initial
 
 

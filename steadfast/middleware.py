@@ -140,12 +140,19 @@ class MalformedQueryStringMiddleware:
                 # WSGI hands over the raw bytes decoded as latin-1.
                 unquote_to_bytes(query.encode("latin-1")).decode("utf-8")
             except UnicodeError:
-                return bad_request_response()
+                return error_page("400.html", 400)
         return self.get_response(request)
 
 
-def bad_request_response() -> HttpResponse:
-    return HttpResponse(render_to_string("400.html", safe_site_context()), status=400)
+def error_page(template_name: str, status: int) -> HttpResponse:
+    """A branded error page that needs nothing from the request or the database.
+
+    Whatever failed (a bad request, the database, a context processor) must
+    not break the page that reports it.
+    """
+    return HttpResponse(
+        render_to_string(template_name, safe_site_context()), status=status
+    )
 
 
 class DatabaseUnavailableMiddleware:
@@ -173,9 +180,7 @@ class DatabaseUnavailableMiddleware:
 
 
 def service_unavailable_response() -> HttpResponse:
-    response = HttpResponse(
-        render_to_string("503.html", safe_site_context()), status=503
-    )
+    response = error_page("503.html", 503)
     response["Retry-After"] = "30"
     response["Cache-Control"] = "no-store"
     return response

@@ -12,7 +12,7 @@ from articles.models import Article
 from articles.structured_data import share_image
 from articles.views import public_cache_timeout
 from steadfast.context_processors import safe_site_context
-from steadfast.middleware import cache_public_page
+from steadfast.middleware import cache_public_page, error_page
 
 logger = logging.getLogger(__name__)
 
@@ -67,27 +67,22 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No RequestContext: whatever broke (the database, a context processor)
-    # must not break the error page too.
-    return HttpResponse(render_to_string("500.html", safe_site_context()), status=500)
+    return error_page("500.html", 500)
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    # Also answers a bad Host header, an oversized body and undecodable input,
-    # so nothing here may depend on the request being sane.
-    return HttpResponse(render_to_string("400.html", safe_site_context()), status=400)
+    # Also answers a bad Host header, an oversized body and undecodable input.
+    return error_page("400.html", 400)
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return HttpResponse(render_to_string("403.html", safe_site_context()), status=403)
+    return error_page("403.html", 403)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """CSRF_FAILURE_VIEW: a missing or stale token gets a plain-language 403."""
     logger.warning("CSRF failure on %s: %s", request.path, reason)
-    return HttpResponse(
-        render_to_string("403_csrf.html", safe_site_context()), status=403
-    )
+    return error_page("403_csrf.html", 403)
 
 
 def login_locked_out(

@@ -34,6 +34,18 @@ def test_contact_page_is_served_from_warm_caches_without_queries(
     assert "no-cache" in response["Cache-Control"]
 
 
+def test_form_opened_from_an_article_looks_the_article_up_once(
+    client, article, django_assert_num_queries
+):
+    url = f"/contact/?article={article.slug}&section=what-does-a-vcio-do"
+    client.get(url)
+
+    with django_assert_num_queries(1):
+        response = client.get(url)
+
+    assertContains(response, article.title)
+
+
 def test_form_fields_have_labels_autocomplete_and_input_types(client):
     response = client.get("/contact/")
 
