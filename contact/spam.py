@@ -71,23 +71,32 @@ def client_ip(request: HttpRequest) -> str:
     return remote
 
 
-def rate_limit_exceeded(request: HttpRequest) -> bool:
-    """Count this submission against the client's limit in the shared cache.
+def count_in_window(key: str, window: int) -> int | None:
+    """Add one to a counter in the shared cache that lives ``window`` seconds.
 
     The cache is shared by every worker and host (Redis in production), so the
-    limit holds across them. If the cache is down we let the prospect through:
-    losing an inquiry costs more than a little spam.
+    count holds across them. None when the cache is down: the caller decides.
     """
-    key = f"contact:rate:{client_ip(request)}"
-    window = settings.CONTACT_RATE_LIMIT_WINDOW
     try:
         cache.add(key, 0, timeout=window)
-        count = cache.incr(key)
-    except ValueError:
-        # Expired between add and incr.
-        cache.set(key, 1, timeout=window)
-        count = 1
+        try:
+            return cache.incr(key)
+        except ValueError:
+            # Expired between add and incr.
+            cache.set(key, 1, timeout=window)
+            return 1
     except Exception:
-        logger.exception("Rate-limit cache unavailable; allowing the submission")
-        return False
-    return count > settings.CONTACT_RATE_LIMIT
+        logger.exception("Cache unavailable counting %s", key)
+        return None
+
+
+def rate_limit_exceeded(request: HttpRequest) -> bool:
+    """Count this submission against the client's limit.
+
+    If the cache is down we let the prospect through: losing an inquiry costs
+    more than a little spam.
+    """
+    count = count_in_window(
+        f"contact:rate:{client_ip(request)}", settings.CONTACT_RATE_LIMIT_WINDOW
+    )
+    return count is not None and count > settings.CONTACT_RATE_LIMIT

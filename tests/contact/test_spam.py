@@ -1,4 +1,5 @@
 import time
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -63,6 +64,16 @@ def test_rate_limited_client_gets_a_friendly_429_with_the_phone_number(
     assertContains(response, 'href="tel:+17372105503"', status_code=429)
     assert response["Retry-After"] == str(settings.CONTACT_RATE_LIMIT_WINDOW)
     assert Inquiry.objects.count() == 2
+
+
+def test_inquiry_is_saved_when_the_rate_limit_cache_is_down(client, valid_data):
+    with mock.patch(
+        "contact.spam.cache.add", side_effect=ConnectionError("cache down")
+    ):
+        response = client.post("/contact/", valid_data)
+
+    assertRedirects(response, "/contact/thanks/")
+    assert Inquiry.objects.count() == 1
 
 
 def test_rate_limit_is_per_client_address(client, valid_data, settings):
