@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.db import OperationalError, connection
+from django.db.backends.sqlite3.base import DatabaseWrapper
 from django.shortcuts import render as django_render
 from django.test import Client
 
@@ -69,14 +70,26 @@ def test_sqlite_is_configured_for_several_workers():
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only")
-def test_sqlite_connection_uses_write_ahead_logging():
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode")
-        (mode,) = cursor.fetchone()
+def test_sqlite_file_database_opens_in_wal_with_a_busy_timeout(tmp_path):
+    # The test database lives in memory, where WAL cannot apply: open a file
+    # database with the production settings instead.
+    config = {
+        **database_config(f"sqlite:///{tmp_path / 'site.sqlite3'}"),
+        "TIME_ZONE": None,
+        "AUTOCOMMIT": True,
+    }
+    wrapper = DatabaseWrapper(config, alias="wal-check")
+    try:
+        with wrapper.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            (mode,) = cursor.fetchone()
+            cursor.execute("PRAGMA busy_timeout")
+            (busy_timeout_ms,) = cursor.fetchone()
+    finally:
+        wrapper.close()
 
-    # The in-memory test database cannot use WAL; a file database must.
-    assert mode in {"wal", "memory"}
+    assert mode == "wal"
+    assert busy_timeout_ms == config["OPTIONS"]["timeout"] * 1000
 
 
 def test_database_url_selects_postgresql_with_a_connect_timeout():
