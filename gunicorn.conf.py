@@ -17,9 +17,11 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
 keepalive = 5
-# Recycle workers now and then so a slow leak never becomes an outage.
-max_requests = 2000
-max_requests_jitter = 200
+# Recycle workers now and then so a slow leak never becomes an outage; not
+# so often that the recycling shows: at 2,000 requests a busy worker was
+# replaced every second, and each replacement stalls the requests queued on it.
+max_requests = 20000
+max_requests_jitter = 2000
 # Load the app once in the master; workers fork with the code already imported.
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
@@ -29,3 +31,28 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 limit_request_line = 4094
 limit_request_fields = 100
 limit_request_field_size = 8190
+
+
+def when_ready(server) -> None:
+    """Compile every template and the URL patterns once, in the master.
+
+    The app is preloaded, so the forked workers (and the ones max_requests
+    brings in later) inherit them: a new worker's first page then costs about
+    20 ms instead of 100 ms. Nothing here opens a database connection, which a
+    fork must never share.
+    """
+    from pathlib import Path
+
+    from django.template import TemplateSyntaxError, engines
+    from django.urls import get_resolver
+
+    get_resolver().reverse_dict  # noqa: B018 - building it is the point
+    for engine in engines.all():
+        for directory in engine.template_dirs:
+            for path in Path(directory).rglob("*.html"):
+                name = path.relative_to(directory).as_posix()
+                try:
+                    engine.get_template(name)
+                except TemplateSyntaxError:
+                    # Warming up must never stop the site from starting.
+                    server.log.warning("Template %s did not compile", name)

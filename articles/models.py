@@ -148,8 +148,14 @@ class Article(models.Model):
         blank=True,
         help_text="Optional: articles suggested at the end of this one.",
     )
+    # Kept by a signal when related_articles changes. False means there are
+    # none, so the page skips the query; True only means there may be some
+    # (a related article deleted since is not counted off).
+    has_related_articles = models.BooleanField(default=False, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["body_html", "toc", "word_count"])
+    history = HistoricalRecords(
+        excluded_fields=["body_html", "toc", "word_count", "has_related_articles"]
+    )
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -194,6 +200,16 @@ class Article(models.Model):
                 old_slug=old_slug, defaults={"article_id": self.pk}
             )
         SlugRedirect.objects.filter(old_slug=self.slug).delete()
+
+    def published_related_articles(self) -> list["Article"]:
+        """The related articles the public may see, in the order staff see them."""
+        if not self.has_related_articles:
+            return []
+        return list(
+            self.related_articles.published().only(
+                "title", "slug", "summary", "published_at", "word_count"
+            )
+        )
 
     @property
     def is_published(self) -> bool:

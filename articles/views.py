@@ -3,7 +3,6 @@ from urllib.parse import urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.db.models import Prefetch
 from django.http import (
     Http404,
     HttpRequest,
@@ -45,18 +44,7 @@ def public_cache_timeout() -> int:
 
 
 def cache_until_next_publish(response: HttpResponse) -> HttpResponse:
-    return cache_public_page(response, public_cache_timeout())
-
-
-def with_related(queryset):
-    related = Prefetch(
-        "related_articles",
-        queryset=Article.objects.published().only(
-            "title", "slug", "summary", "published_at", "word_count"
-        ),
-        to_attr="published_related",
-    )
-    return queryset.prefetch_related(related)
+    return cache_public_page(response, public_cache_timeout)
 
 
 class ArticleListView(ListView):
@@ -77,7 +65,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return with_related(Article.objects.published().defer("body"))
+        return Article.objects.published().defer("body")
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         try:
@@ -134,7 +122,7 @@ def article_context(article: Article) -> dict:
         "inquiry_query": inquiry_query(article),
         "json_ld": structured_data.as_script(structured_data.article_graph(article)),
         "share_image": structured_data.share_image(article),
-        "related": getattr(article, "published_related", []),
+        "related": article.published_related_articles(),
     }
 
 
@@ -143,7 +131,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Any article, draft or scheduled, exactly as the public will see it."""
     if not request.user.has_perm("articles.view_article"):
         raise Http404
-    article = get_object_or_404(with_related(Article.objects.all()), pk=pk)
+    article = get_object_or_404(Article, pk=pk)
     context = {"article": article, "object": article, "is_preview": True}
     response = render(
         request, "articles/article_detail.html", context | article_context(article)

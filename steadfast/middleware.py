@@ -1,5 +1,6 @@
 import hashlib
 import logging
+from collections.abc import Callable
 from urllib.parse import parse_qsl, unquote_to_bytes, urlsplit
 
 from django.conf import settings
@@ -19,11 +20,15 @@ PAGE_CACHE_GENERATION_KEY = "page-cache:generation"
 PAGE_CACHE_QUERY_KEYS = {"page"}
 
 
-def cache_public_page(response: HttpResponse, timeout: int) -> HttpResponse:
+def cache_public_page(
+    response: HttpResponse, timeout: int | Callable[[], int]
+) -> HttpResponse:
     """Let PublicPageCacheMiddleware keep this response for ``timeout`` seconds.
 
     Only views that call this are cached, so nothing personal is ever stored
-    by accident.
+    by accident. ``timeout`` may be a function: it is called only when the
+    page is actually stored, so the requests that are never cached (campaign
+    links, the common case when an article is shared) skip what it costs.
     """
     response.public_cache_timeout = timeout
     return response
@@ -68,14 +73,21 @@ class PublicPageCacheMiddleware:
             return cached
         response = self.get_response(request)
         timeout = getattr(response, "public_cache_timeout", 0)
-        if timeout > 0 and self.is_storable_response(response):
-            if not response.has_header("ETag"):
-                set_response_etag(response)
-            try:
-                cache.set(key, (generation, response), timeout)
-            except Exception:
-                logger.exception("Page cache unavailable")
+        if timeout and self.is_storable_response(response):
+            if callable(timeout):
+                timeout = timeout()
+            if timeout > 0:
+                self.store(key, generation, response, timeout)
         return response
+
+    @staticmethod
+    def store(key: str, generation: int, response: HttpResponse, timeout: int) -> None:
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        try:
+            cache.set(key, (generation, response), timeout)
+        except Exception:
+            logger.exception("Page cache unavailable")
 
     @staticmethod
     def is_cacheable_request(request: HttpRequest) -> bool:

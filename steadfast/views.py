@@ -32,7 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "share_image": share_image(None),
     }
     response = render(request, "home.html", context)
-    return cache_public_page(response, public_cache_timeout())
+    return cache_public_page(response, public_cache_timeout)
 
 
 @require_safe
