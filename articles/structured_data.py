@@ -68,7 +68,7 @@ def organization(phone_e164: str | None = None) -> dict[str, Any]:
     return data
 
 
-def article_data(article: Article) -> dict[str, Any]:
+def article_data(article: Article, url: str, image_url: str) -> dict[str, Any]:
     author: dict[str, Any] = {
         "@type": "Person",
         "name": article.author_name,
@@ -76,7 +76,7 @@ def article_data(article: Article) -> dict[str, Any]:
     }
     if article.author_title:
         author["jobTitle"] = article.author_title
-    url = article.absolute_url
+    publisher = organization()
     return {
         "@type": "Article",
         "@id": f"{url}#article",
@@ -87,34 +87,34 @@ def article_data(article: Article) -> dict[str, Any]:
         "datePublished": article.published_at.isoformat(timespec="seconds"),
         "dateModified": article.modified_at.isoformat(timespec="seconds"),
         "author": author,
-        "image": share_image(article)["url"],
+        "image": image_url,
         "wordCount": article.word_count,
-        "publisher": {
-            **organization(),
-            "logo": {"@type": "ImageObject", "url": absolute(static(LOGO))},
-        },
+        "publisher": publisher
+        | {"logo": {"@type": "ImageObject", "url": publisher["logo"]}},
     }
 
 
-def breadcrumbs(article: Article) -> dict[str, Any]:
+def breadcrumbs(article: Article, url: str) -> dict[str, Any]:
     trail = [
         ("Home", settings.SITE_URL + "/"),
         ("Articles", settings.SITE_URL + reverse("articles:list")),
-        (article.title, article.absolute_url),
+        (article.title, url),
     ]
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": n, "name": name, "item": url}
-            for n, (name, url) in enumerate(trail, start=1)
+            {"@type": "ListItem", "position": n, "name": name, "item": item}
+            for n, (name, item) in enumerate(trail, start=1)
         ],
     }
 
 
-def article_graph(article: Article) -> dict[str, Any]:
+def article_graph(article: Article, image: dict[str, Any]) -> dict[str, Any]:
+    """Article and BreadcrumbList; ``image`` is the article's ``share_image()``."""
+    url = article.absolute_url
     return {
         "@context": "https://schema.org",
-        "@graph": [article_data(article), breadcrumbs(article)],
+        "@graph": [article_data(article, url, image["url"]), breadcrumbs(article, url)],
     }
 
 

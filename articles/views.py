@@ -108,20 +108,26 @@ def inquiry_query(article: Article, section: str = "") -> str:
 
 
 def article_context(article: Article) -> dict:
-    sections = [
-        {
-            "id": section_id,
-            "html": html,
-            "interest": SECTION_INTERESTS.get(section_id),
-            "inquiry_query": inquiry_query(article, section_id),
-        }
-        for section_id, html in content.split_sections(article.body_html)
-    ]
+    sections = []
+    for section_id, html in content.split_sections(article.body_html):
+        interest = SECTION_INTERESTS.get(section_id)
+        sections.append(
+            {
+                "id": section_id,
+                "html": html,
+                "interest": interest,
+                # Only sections with an interest end in a call to action.
+                "inquiry_query": inquiry_query(article, section_id) if interest else "",
+            }
+        )
+    image = structured_data.share_image(article)
     return {
         "sections": sections,
         "inquiry_query": inquiry_query(article),
-        "json_ld": structured_data.as_script(structured_data.article_graph(article)),
-        "share_image": structured_data.share_image(article),
+        "json_ld": structured_data.as_script(
+            structured_data.article_graph(article, image)
+        ),
+        "share_image": image,
         "related": article.published_related_articles(),
     }
 
