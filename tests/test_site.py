@@ -9,7 +9,9 @@ from django.db import OperationalError, connection
 from django.db.backends.sqlite3.base import DatabaseWrapper
 from django.shortcuts import render as django_render
 from django.test import Client
+from django.urls import get_script_prefix, set_script_prefix
 
+from steadfast.context_processors import site_urls
 from steadfast.middleware import invalidate_public_pages
 from steadfast.settings import database_config
 
@@ -258,3 +260,13 @@ def test_visitors_with_a_session_always_get_a_fresh_page(client, settings):
         client.get("/")
 
     assert render.called
+
+
+def test_site_links_are_reversed_for_the_script_prefix_the_site_runs_under():
+    assert site_urls("/")["contact"] == "/contact/"
+
+    set_script_prefix("/steadfast/")
+    try:
+        assert site_urls(get_script_prefix())["contact"] == "/steadfast/contact/"
+    finally:
+        set_script_prefix("/")
