@@ -11,6 +11,7 @@ from django.shortcuts import render as django_render
 from django.test import Client
 from django.urls import get_script_prefix, set_script_prefix
 
+from steadfast.cache import ReusedClientRedisCache
 from steadfast.context_processors import site_urls
 from steadfast.middleware import invalidate_public_pages
 from steadfast.settings import database_config
@@ -270,3 +271,16 @@ def test_site_links_are_reversed_for_the_script_prefix_the_site_runs_under():
         assert site_urls(get_script_prefix())["contact"] == "/steadfast/contact/"
     finally:
         set_script_prefix("/")
+
+
+@pytest.mark.skipif(
+    not os.environ.get("REDIS_URL"), reason="needs Redis: the PostgreSQL + Redis run"
+)
+def test_redis_cache_keeps_one_client_for_its_connection_pool():
+    redis_cache = ReusedClientRedisCache(os.environ["REDIS_URL"], {})
+
+    redis_cache.set("client-reuse-check", "kept", 10)
+
+    assert redis_cache.get("client-reuse-check") == "kept"
+    client = redis_cache._cache.get_client()
+    assert redis_cache._cache.get_client(write=True) is client
