@@ -88,13 +88,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers If-None-Match for cached pages too, so it sits above the cache.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # A cached page is stored with the headers the middleware below added (CSP,
+    # X-Frame-Options, ...): none varies between visitors, and a hit skips them.
+    "steadfast.middleware.PublicPageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "steadfast.middleware.ExtraSecurityHeadersMiddleware",
     "steadfast.middleware.MalformedQueryStringMiddleware",
     "steadfast.middleware.DatabaseUnavailableMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
-    "steadfast.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Records the first touch (UTM, external referrer) only when there is one.

@@ -188,6 +188,25 @@ def test_pages_carry_the_security_headers(client):
     assert "camera=()" in response["Permissions-Policy"]
 
 
+def test_pages_from_the_page_cache_carry_the_same_security_headers(
+    client, django_assert_num_queries
+):
+    first = client.get("/")
+    with django_assert_num_queries(0):  # so it came from the page cache
+        cached = client.get("/")
+
+    for header in (
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Cross-Origin-Resource-Policy",
+        "Permissions-Policy",
+    ):
+        assert cached[header] == first[header], header
+
+
 def test_https_requests_get_hsts_in_production(client, settings):
     settings.SECURE_HSTS_SECONDS = 63072000
     settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
