@@ -257,7 +257,7 @@ MEDIA_ROOT = BASE_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "BACKEND": "steadfast.storage.StaticFilesStorage",
     },
 }
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True

@@ -15,6 +15,7 @@ from steadfast.cache import ReusedClientRedisCache
 from steadfast.context_processors import site_urls
 from steadfast.middleware import invalidate_public_pages
 from steadfast.settings import database_config
+from steadfast.storage import StaticFilesStorage
 
 pytestmark = pytest.mark.django_db
 
@@ -303,3 +304,16 @@ def test_redis_cache_keeps_one_client_for_its_connection_pool():
     assert redis_cache.get("client-reuse-check") == "kept"
     client = redis_cache._cache.get_client()
     assert redis_cache._cache.get_client(write=True) is client
+
+
+def test_static_urls_are_looked_up_in_the_manifest_once_per_file(tmp_path):
+    storage = StaticFilesStorage(location=tmp_path, base_url="/static/")
+    storage.hashed_files = {"css/site.css": "css/site.0123abcd.css"}
+
+    with mock.patch.object(
+        storage, "stored_name", wraps=storage.stored_name
+    ) as stored_name:
+        urls = {storage.url("css/site.css") for _ in range(3)}
+
+    assert urls == {"/static/css/site.0123abcd.css"}
+    assert stored_name.call_count == 1
