@@ -41,6 +41,10 @@ def test_workers_killed_mid_run_lose_no_acknowledged_inquiry(start_server):
                 killed.append(victim)
 
     def submit(number: int) -> None:
+        # A steady stream (six at a time, one every quarter second each) lasts
+        # five seconds however fast the machine is, so the killer strikes
+        # mid-run more than once.
+        time.sleep(0.25)
         visitor, hidden = visitors[number]
         try:
             response = visitor.send_inquiry(hidden, 4000 + number)
