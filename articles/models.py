@@ -202,7 +202,7 @@ class Article(models.Model):
         SlugRedirect.objects.filter(old_slug=self.slug).delete()
 
     def published_related_articles(self) -> list["Article"]:
-        """The related articles the public may see, in the order staff see them."""
+        """The related articles the public may see, newest first."""
         if not self.has_related_articles:
             return []
         return list(
