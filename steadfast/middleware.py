@@ -5,6 +5,7 @@ from urllib.parse import parse_qsl, unquote_to_bytes, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -18,6 +19,14 @@ PAGE_CACHE_GENERATION_KEY = "page-cache:generation"
 # Query parameters that select a different page of content; any other query
 # string (campaign tags, typos, cache busters) is rendered, never cached.
 PAGE_CACHE_QUERY_KEYS = {"page"}
+# Each worker also keeps the pages it serves for a second, so a busy page
+# costs no round trip to the shared cache at all. A change made through this
+# worker shows at once; through another worker or host, within that second.
+LOCAL_PAGE_SECONDS = 1
+local_pages = LocMemCache(
+    "steadfast-public-pages",
+    {"TIMEOUT": LOCAL_PAGE_SECONDS, "OPTIONS": {"MAX_ENTRIES": 200}},
+)
 
 
 def cache_public_page(
@@ -36,6 +45,7 @@ def cache_public_page(
 
 def invalidate_public_pages() -> None:
     """Forget every cached public page (on every worker and host sharing the cache)."""
+    local_pages.clear()
     try:
         cache.incr(PAGE_CACHE_GENERATION_KEY)
     except ValueError:
@@ -45,9 +55,10 @@ def invalidate_public_pages() -> None:
 class PublicPageCacheMiddleware:
     """Serve anonymous GETs of public pages from the shared cache.
 
-    It sits above sessions, CSRF and auth so a hit costs one cache round trip
-    and no SQL. Visitors with a session (staff, or a prospect whose attribution
-    we recorded) and requests carrying campaign data always reach the view.
+    It sits above sessions, CSRF and auth so a hit costs at most one cache
+    round trip and no SQL. Visitors with a session (staff, or a prospect whose
+    attribution we recorded) and requests carrying campaign data always reach
+    the view.
     """
 
     def __init__(self, get_response):
@@ -59,6 +70,9 @@ class PublicPageCacheMiddleware:
         # Hashed: a path can be longer than a cache key may be.
         path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False)
         key = f"page-cache:{path.hexdigest()}"
+        page = local_pages.get(key)
+        if page is not None:
+            return page
         try:
             # One round trip (MGET on Redis): the current generation and the
             # page, which is only valid if it was stored in that generation.
@@ -70,6 +84,7 @@ class PublicPageCacheMiddleware:
         generation = found.get(PAGE_CACHE_GENERATION_KEY, 0)
         cached_generation, cached = found.get(key, (None, None))
         if cached is not None and cached_generation == generation:
+            local_pages.set(key, cached)
             return cached
         response = self.get_response(request)
         timeout = getattr(response, "public_cache_timeout", 0)
@@ -88,6 +103,7 @@ class PublicPageCacheMiddleware:
             cache.set(key, (generation, response), timeout)
         except Exception:
             logger.exception("Page cache unavailable")
+        local_pages.set(key, response, min(timeout, LOCAL_PAGE_SECONDS))
 
     @staticmethod
     def is_cacheable_request(request: HttpRequest) -> bool:

@@ -28,6 +28,10 @@ def test_settings(settings):
     settings.SITE_URL = TEST_SITE_URL
     # django-axes refuses client.login() (no request); tests/load turns it on.
     settings.AXES_ENABLED = False
+    from steadfast.middleware import local_pages
+
     cache.clear()
+    local_pages.clear()
     yield settings
     cache.clear()
+    local_pages.clear()

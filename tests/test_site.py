@@ -1,10 +1,12 @@
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.db.backends.sqlite3.base import DatabaseWrapper
 from django.shortcuts import render as django_render
@@ -13,7 +15,11 @@ from django.urls import get_script_prefix, set_script_prefix
 
 from steadfast.cache import ReusedClientRedisCache
 from steadfast.context_processors import site_urls
-from steadfast.middleware import invalidate_public_pages
+from steadfast.middleware import (
+    LOCAL_PAGE_SECONDS,
+    PAGE_CACHE_GENERATION_KEY,
+    invalidate_public_pages,
+)
 from steadfast.settings import database_config
 from steadfast.storage import StaticFilesStorage
 
@@ -270,6 +276,32 @@ def test_invalidating_public_pages_renders_them_again(client):
         client.get("/")
 
     assert first.status_code == 200
+    assert render.called
+
+
+def test_a_worker_answers_a_busy_page_from_its_own_memory(client):
+    client.get("/")
+
+    with mock.patch("steadfast.middleware.cache") as shared_cache:
+        response = client.get("/")
+
+    assert response.status_code == 200
+    assert not shared_cache.get_many.called
+
+
+def test_a_change_made_through_another_worker_shows_within_a_second(client):
+    client.get("/")
+    # What invalidate_public_pages() in another worker leaves behind: a new
+    # generation in the shared cache, and this worker's own copy untouched.
+    cache.set(PAGE_CACHE_GENERATION_KEY, 99, timeout=None)
+    a_second_later = time.time() + LOCAL_PAGE_SECONDS + 0.1
+
+    with mock.patch("steadfast.views.render", wraps=django_render) as render:
+        client.get("/")
+        assert not render.called
+        with mock.patch("time.time", return_value=a_second_later):
+            client.get("/")
+
     assert render.called
 
 
