@@ -44,7 +44,8 @@ def cache_public_page(
 
 
 def invalidate_public_pages() -> None:
-    """Forget every cached public page (on every worker and host sharing the cache)."""
+    """Forget every cached public page: in this worker at once, and in every
+    other worker and host sharing the cache within ``LOCAL_PAGE_SECONDS``."""
     local_pages.clear()
     try:
         cache.incr(PAGE_CACHE_GENERATION_KEY)
@@ -53,7 +54,8 @@ def invalidate_public_pages() -> None:
 
 
 class PublicPageCacheMiddleware:
-    """Serve anonymous GETs of public pages from the shared cache.
+    """Serve anonymous GETs of public pages from this worker's copy or the
+    shared cache.
 
     It sits above sessions, CSRF and auth so a hit costs at most one cache
     round trip and no SQL. Visitors with a session (staff, or a prospect whose
