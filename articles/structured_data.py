@@ -109,9 +109,9 @@ def breadcrumbs(article: Article, url: str) -> dict[str, Any]:
     }
 
 
-def article_graph(article: Article, image: dict[str, Any]) -> dict[str, Any]:
-    """Article and BreadcrumbList; ``image`` is the article's ``share_image()``."""
-    url = article.absolute_url
+def article_graph(article: Article, url: str, image: dict[str, Any]) -> dict[str, Any]:
+    """Article and BreadcrumbList for the page at ``url``, whose share image
+    is ``image`` (``share_image(article)``)."""
     return {
         "@context": "https://schema.org",
         "@graph": [article_data(article, url, image["url"]), breadcrumbs(article, url)],

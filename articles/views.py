@@ -127,13 +127,16 @@ def article_context(article: Article) -> dict:
                 "inquiry_query": inquiry_query(article, section_id) if interest else "",
             }
         )
+    # Each is used more than once on the page: worked out once here.
+    canonical_url = article.absolute_url
     image = structured_data.share_image(article)
     return {
         "sections": sections,
         "inquiry_query": inquiry_query(article),
         "json_ld": structured_data.as_script(
-            structured_data.article_graph(article, image)
+            structured_data.article_graph(article, canonical_url, image)
         ),
+        "canonical_url": canonical_url,
         "share_image": image,
         "related": article.published_related_articles(),
     }
