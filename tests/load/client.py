@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import re
+import time
 import urllib.parse
 from dataclasses import dataclass, field
 from email.message import Message
@@ -156,8 +157,20 @@ class Visitor:
             **headers,
         )
 
-    def connect(self) -> http.client.HTTPConnection:
-        return connect(self.base_url, self.source)
+    def connections_to_two_workers(
+        self,
+    ) -> tuple[http.client.HTTPConnection, http.client.HTTPConnection]:
+        """Two connections, both open before either sends anything.
+
+        The worker that accepted the first waits on it, so another worker
+        takes the second: requests sent on them land on different workers.
+        """
+        first, second = (
+            connect(self.base_url, self.source),
+            connect(self.base_url, self.source),
+        )
+        time.sleep(0.3)  # let both be accepted
+        return first, second
 
 
 def visitor_address(number: int) -> str:

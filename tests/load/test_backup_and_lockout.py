@@ -3,7 +3,6 @@
 import sqlite3
 import subprocess
 import threading
-import time
 
 import pytest
 from django.conf import settings
@@ -84,10 +83,7 @@ def test_repeated_wrong_passwords_lock_the_address_across_workers(site):
     )
     attacker = Visitor(site.base_url, source="127.0.7.1")
 
-    # Both connections are open before either attempt is sent: the worker
-    # that accepted the first waits on it, so another worker takes the second.
-    first, second = attacker.connect(), attacker.connect()
-    time.sleep(0.3)
+    first, second = attacker.connections_to_two_workers()
     failures = [
         sign_in(attacker, "wrong password", connection=first),
         sign_in(attacker, "wrong password", connection=second),

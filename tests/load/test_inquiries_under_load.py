@@ -149,10 +149,7 @@ def test_the_rate_limit_holds_across_workers_and_ignores_forged_forwarded_for(si
     limit = settings.CONTACT_RATE_LIMIT
     [(prospect, hidden), (other, other_hidden)] = ready_visitors(site, 2200, 2)
 
-    # Both connections are open before either request is sent: the worker
-    # that accepted the first waits on it, so another worker takes the second.
-    first, second = prospect.connect(), prospect.connect()
-    time.sleep(0.3)
+    first, second = prospect.connections_to_two_workers()
     allowed = [
         prospect.send_inquiry(hidden, 2200, connection=first),
         prospect.send_inquiry(hidden, 2200, connection=second),
