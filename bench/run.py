@@ -43,6 +43,8 @@ GOAL_COLD_RATIO = 0.2
 GOAL_P99_MS = 50.0
 # A query string no page knows: the page cache never stores such a request.
 COLD_QUERY = "?bench-cold="
+# The cold target's first URL, whose SQL queries the report counts.
+COLD_ARTICLE_URL = f"{ARTICLE_PATH}{COLD_QUERY}1"
 
 
 @dataclass
@@ -228,7 +230,7 @@ def benchmark(args: argparse.Namespace) -> str:
                 target.ratios.append(round_rps[target.name] / static_rps)
         memory = server.worker_memory_kib()
         queries = count_queries(
-            server, ["/", ARTICLE_PATH, ARTICLE_PATH + COLD_QUERY + "1", "/contact/"]
+            server, ["/", ARTICLE_PATH, COLD_ARTICLE_URL, "/contact/"]
         )
         weights = {
             "home": page_weight(base, "/"),
@@ -286,7 +288,7 @@ def report(args, workers, targets, queries, weights, memory, log_problems) -> st
     query_column = {
         "home": queries.get("/", "–"),
         "article, warm cache": queries.get(ARTICLE_PATH, "–"),
-        "article, cold cache": queries.get(ARTICLE_PATH + COLD_QUERY + "1", "–"),
+        "article, cold cache": queries.get(COLD_ARTICLE_URL, "–"),
         "contact form GET": queries.get("/contact/", "–"),
         "static CSS (whitenoise)": "0",
     }

@@ -1,4 +1,5 @@
 import os
+import runpy
 import subprocess
 import sys
 import time
@@ -10,6 +11,7 @@ from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.db.backends.sqlite3.base import DatabaseWrapper
 from django.shortcuts import render as django_render
+from django.template import engines
 from django.test import Client
 from django.urls import get_script_prefix, set_script_prefix
 
@@ -349,3 +351,26 @@ def test_static_urls_are_looked_up_in_the_manifest_once_per_file(tmp_path):
 
     assert urls == {"/static/css/site.0123abcd.css"}
     assert stored_name.call_count == 1
+
+
+def test_gunicorn_warm_up_compiles_templates_and_survives_a_broken_one(
+    settings, tmp_path
+):
+    (tmp_path / "fine.html").write_text("<p>{{ name }}</p>")
+    (tmp_path / "broken.html").write_text("{% if %}")
+    settings.TEMPLATES = [
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "DIRS": [tmp_path],
+        }
+    ]
+    when_ready = runpy.run_path(str(PROJECT_DIR / "gunicorn.conf.py"))["when_ready"]
+    server = mock.Mock()
+
+    when_ready(server)
+
+    server.log.warning.assert_called_once_with(
+        "Template %s did not compile", "broken.html"
+    )
+    engine = engines["django"].engine
+    assert engine.template_loaders[0].get_template_cache.keys() >= {"fine.html"}
