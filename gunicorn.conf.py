@@ -46,8 +46,11 @@ def when_ready(server) -> None:
     from django.template import TemplateSyntaxError, engines
     from django.urls import get_resolver
 
+    from contact.forms import InquiryForm
+
     get_resolver().reverse_dict  # noqa: B018 - building it is the point
-    for engine in engines.all():
+    # The contact form's widget templates have an engine of their own.
+    for engine in [*engines.all(), InquiryForm.default_renderer.engine]:
         for directory in engine.template_dirs:
             for path in Path(directory).rglob("*.html"):
                 name = path.relative_to(directory).as_posix()

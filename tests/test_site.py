@@ -15,6 +15,7 @@ from django.template import engines
 from django.test import Client
 from django.urls import get_script_prefix, set_script_prefix
 
+from contact.forms import InquiryForm
 from steadfast.cache import ReusedClientRedisCache
 from steadfast.context_processors import site_urls
 from steadfast.middleware import (
@@ -366,6 +367,8 @@ def test_gunicorn_warm_up_compiles_templates_and_survives_a_broken_one(
     ]
     when_ready = runpy.run_path(str(PROJECT_DIR / "gunicorn.conf.py"))["when_ready"]
     server = mock.Mock()
+    widget_engine = InquiryForm.default_renderer.engine
+    widget_engine.env.cache.clear()
 
     when_ready(server)
 
@@ -374,3 +377,5 @@ def test_gunicorn_warm_up_compiles_templates_and_survives_a_broken_one(
     )
     engine = engines["django"].engine
     assert engine.template_loaders[0].get_template_cache.keys() >= {"fine.html"}
+    widget_templates = {name for _, name in widget_engine.env.cache}
+    assert "django/forms/widgets/text.html" in widget_templates

@@ -1,9 +1,12 @@
 from datetime import timedelta
 
 import pytest
+from crispy_forms.utils import render_crispy_form
+from django.forms.renderers import get_default_renderer
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from contact.forms import InquiryForm
 from contact.models import Inquiry
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +47,38 @@ def test_form_opened_from_an_article_looks_the_article_up_once(
         response = client.get(url)
 
     assertContains(response, article.title)
+
+
+@pytest.mark.parametrize(
+    ("form_kwargs", "expected"),
+    [
+        (
+            {"initial": {"form_token": "a-token", "article": "vcio-vs-vciso"}},
+            'value="vcio-vs-vciso"',
+        ),
+        (
+            {
+                "data": {
+                    "name": "Ada <Lovelace>",
+                    "email": "not-an-email",
+                    "interest": "vcio",
+                    "form_token": "a-token",
+                }
+            },
+            'value="Ada &lt;Lovelace&gt;"',
+        ),
+    ],
+    ids=["blank", "with-errors"],
+)
+def test_jinja2_widgets_give_the_markup_django_templates_give(form_kwargs, expected):
+    with_jinja2 = render_crispy_form(InquiryForm(**form_kwargs))
+    with_django_templates = render_crispy_form(
+        InquiryForm(renderer=get_default_renderer(), **form_kwargs)
+    )
+
+    assert with_jinja2 == with_django_templates
+    assert with_jinja2.count("<input") == 16
+    assert expected in with_jinja2
 
 
 def test_form_fields_have_labels_autocomplete_and_input_types(client):
