@@ -155,11 +155,8 @@ class InquiryForm(forms.ModelForm):
                 css_class="contact-hp",
                 aria_hidden="true",
             ),
-            "form_token",
-            "article",
-            "section",
-            "version",
-            "assessment",
+            # The hidden fields are rendered by the template, outside the
+            # cached blank form: their values differ for every visitor.
         )
         self.helper.add_input(Submit("send", "Send inquiry", css_class="btn-lg"))
 

@@ -198,6 +198,13 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Markup only a new release changes (the blank contact form): each worker
+# keeps its own copy, so no host ever serves an older release's.
+CACHES["forms"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "forms",
+    "TIMEOUT": None,
+}
 
 
 # Authentication

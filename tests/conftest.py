@@ -1,7 +1,7 @@
 import os
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 # The public origin the tests build canonical URLs against.
 TEST_SITE_URL = "https://www.steadfastpartners.example"
@@ -23,15 +23,16 @@ def test_settings(settings):
     # With REDIS_URL set (CI's second run) the suite exercises the real Redis.
     if not os.environ.get("REDIS_URL"):
         settings.CACHES = {
-            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+            **settings.CACHES,
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         }
     settings.SITE_URL = TEST_SITE_URL
     # django-axes refuses client.login() (no request); tests/load turns it on.
     settings.AXES_ENABLED = False
     from steadfast.middleware import local_pages
 
-    cache.clear()
-    local_pages.clear()
+    for each in (cache, caches["forms"], local_pages):
+        each.clear()
     yield settings
-    cache.clear()
-    local_pages.clear()
+    for each in (cache, caches["forms"], local_pages):
+        each.clear()

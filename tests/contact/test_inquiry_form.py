@@ -1,6 +1,8 @@
 from datetime import timedelta
+from unittest import mock
 
 import pytest
+from crispy_forms import layout as crispy_layout
 from crispy_forms.utils import render_crispy_form
 from django.forms.renderers import get_default_renderer
 from django.utils import timezone
@@ -71,14 +73,48 @@ def test_form_opened_from_an_article_looks_the_article_up_once(
     ids=["blank", "with-errors"],
 )
 def test_jinja2_widgets_give_the_markup_django_templates_give(form_kwargs, expected):
-    with_jinja2 = render_crispy_form(InquiryForm(**form_kwargs))
-    with_django_templates = render_crispy_form(
+    def markup(form: InquiryForm) -> str:
+        hidden = "".join(str(field) for field in form.hidden_fields())
+        return hidden + render_crispy_form(form)
+
+    with_jinja2 = markup(InquiryForm(**form_kwargs))
+    with_django_templates = markup(
         InquiryForm(renderer=get_default_renderer(), **form_kwargs)
     )
 
     assert with_jinja2 == with_django_templates
     assert with_jinja2.count("<input") == 16
     assert expected in with_jinja2
+
+
+def test_blank_form_is_built_once_per_worker_and_interest(client):
+    with mock.patch(
+        "crispy_forms.layout.render_field", wraps=crispy_layout.render_field
+    ) as render_field:
+        first = client.get("/contact/")
+        fields_rendered = render_field.call_count
+        second = client.get("/contact/")
+        vcio = client.get("/contact/?interest=vcio")
+        plain_again = client.get("/contact/")
+
+    assert fields_rendered > 0
+    assert render_field.call_count == 2 * fields_rendered
+    assertContains(vcio, 'value="vcio"  id="id_interest_1" required checked')
+    assertNotContains(plain_again, " checked")
+    # Each visitor still gets a token of their own.
+    tokens = [r.context["form"].initial["form_token"] for r in (first, second)]
+    assert tokens[0] != tokens[1]
+    for response, token in zip((first, second), tokens, strict=True):
+        assertContains(response, f'name="form_token" value="{token}"', count=1)
+
+
+def test_form_with_errors_is_built_afresh_after_a_blank_one(client, valid_data):
+    client.get("/contact/")
+
+    response = client.post("/contact/", {**valid_data, "email": "dana@"})
+
+    assertContains(response, 'value="Dana Whitfield"')
+    assertContains(response, "Enter a valid email address")
 
 
 def test_form_fields_have_labels_autocomplete_and_input_types(client):
