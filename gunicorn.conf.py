@@ -9,8 +9,11 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers: the site is CPU-bound page rendering with short database
-# writes; (2 x cores) + 1 is gunicorn's own rule of thumb.
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# writes. One per core plus a spare for a worker waiting on mail or a lock:
+# on 2 cores, gunicorn's usual 2 x cores + 1 made each uncached page cost a
+# third more CPU (five processes crowding two cores' caches) and served a
+# fifth fewer of them (make bench).
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 worker_class = "sync"
 # Longer than SQLite's busy timeout, so a waiting writer answers before the
 # worker is killed.

@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import re
+import runpy
 import shutil
 import statistics
 import subprocess
@@ -180,8 +181,13 @@ def cold_script(directory: Path) -> Path:
     return path
 
 
+def default_workers() -> int:
+    """The number of workers ``make serve`` starts on this machine."""
+    return runpy.run_path(str(PROJECT_DIR / "gunicorn.conf.py"))["workers"]
+
+
 def benchmark(args: argparse.Namespace) -> str:
-    workers = args.workers or (os.cpu_count() or 1) * 2 + 1
+    workers = args.workers or default_workers()
     smtp_port = free_port()
     sink = start_sink(smtp_port)
     server = ProductionServer(
@@ -346,7 +352,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=0, help="default 2 × cores + 1")
+    parser.add_argument(
+        "--workers", type=int, default=0, help="default: gunicorn.conf.py's, cores + 1"
+    )
     parser.add_argument("--contact-payloads", type=int, default=200)
     parser.add_argument("--output", default="reports/bench.md")
     parser.add_argument(
