@@ -145,8 +145,9 @@ def html_from_seed_text(text: str) -> tuple[str, str]:
     return title, "\n".join(parts)
 
 
-_SECTION_START = re.compile(r'(?=<h2 id="[^"]+">)')
-_SECTION_ID = re.compile(r'^<h2 id="([^"]+)">')
+# A plain pattern, not a lookahead: re then jumps from one '<h2 id="' to the
+# next instead of trying a match at every character of the body.
+_SECTION_HEADING = re.compile(r'<h2 id="([^"]+)">')
 
 
 def split_sections(body_html: str) -> list[tuple[str, str]]:
@@ -155,10 +156,13 @@ def split_sections(body_html: str) -> list[tuple[str, str]]:
     The article page puts a call-to-action after some sections. Splitting at
     the ids ``render_body`` wrote is a string operation, not an HTML parse.
     """
+    headings = list(_SECTION_HEADING.finditer(body_html))
+    ids = ["", *(heading[1] for heading in headings)]
+    starts = [0, *(heading.start() for heading in headings)]
+    ends = [*starts[1:], len(body_html)]
     sections = []
-    for chunk in _SECTION_START.split(body_html):
-        if not chunk.strip():
-            continue
-        match = _SECTION_ID.match(chunk)
-        sections.append((match.group(1) if match else "", chunk))
+    for section_id, start, end in zip(ids, starts, ends, strict=True):
+        chunk = body_html[start:end]
+        if chunk.strip():
+            sections.append((section_id, chunk))
     return sections

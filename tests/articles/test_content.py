@@ -67,6 +67,28 @@ def test_headings_get_stable_readable_unique_ids():
     assert toc[1] == {"id": "in-practice", "text": "In practice", "level": 3}
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            '<p>Intro</p>\n<h2 id="a">A</h2><p>1</p><h3 id="a1">A.1</h3>'
+            '<h2 id="b">B</h2><p>2</p>',
+            [
+                ("", "<p>Intro</p>\n"),
+                ("a", '<h2 id="a">A</h2><p>1</p><h3 id="a1">A.1</h3>'),
+                ("b", '<h2 id="b">B</h2><p>2</p>'),
+            ],
+        ),
+        ('\n<h2 id="a">A</h2>', [("a", '<h2 id="a">A</h2>')]),
+        ("<p>No headings</p>", [("", "<p>No headings</p>")]),
+        ("", []),
+    ],
+    ids=["intro-and-sections", "starts-with-a-section", "no-sections", "empty"],
+)
+def test_a_body_is_cut_into_sections_at_its_h2s(body, expected):
+    assert content.split_sections(body) == expected
+
+
 def test_an_empty_editor_document_is_an_empty_body():
     assert content.sanitize("<p></p>") == ""
 
