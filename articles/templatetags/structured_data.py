@@ -6,6 +6,11 @@ from articles import structured_data
 register = template.Library()
 
 
+# Cheaper than |date:"c" (a third of a byline's cost was date filters), and
+# without the microseconds <time datetime> does not allow.
+register.filter("iso8601", structured_data.iso8601)
+
+
 @register.simple_tag
 def home_json_ld(phone_e164: str) -> SafeString:
     """The Organization markup, with the same number the page shows."""

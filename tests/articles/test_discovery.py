@@ -163,6 +163,20 @@ def test_byline_dates_and_reading_time_are_visible(client, launch_article):
     assertContains(response, f"{launch_article.reading_time} min read")
 
 
+def test_machines_read_one_publication_time_everywhere_on_the_page(
+    client, make_article
+):
+    published = timezone.now().replace(microsecond=123456) - timedelta(days=3)
+    article = make_article(published_at=published)
+
+    response = client.get(article.get_absolute_url())
+
+    expected = published.isoformat(timespec="seconds")
+    assertContains(response, f'Published <time datetime="{expected}">')
+    assert meta(response, "property", "article:published_time") == expected
+    assert graph_item(response, "Article")["datePublished"] == expected
+
+
 def test_sitemap_lists_public_pages_with_lastmod(client, launch_article):
     response = client.get("/sitemap.xml")
 
