@@ -25,12 +25,15 @@ from steadfast.middleware import cache_public_page
 PUBLIC_PAGE_TIMEOUT = 300
 ARTICLES_PER_PAGE = 10
 
-# Which service a reader of each section is most likely asking about; the
-# contact form pre-selects it.
-SECTION_INTERESTS = {
-    "what-does-a-vciso-do": "vciso",
-    "what-does-a-vcio-do": "vcio",
-    "does-your-organization-need-both": "both",
+# The sections that end in a call to action: the service their reader is most
+# likely asking about (the contact form pre-selects it) and the link's words.
+SECTION_CALLS_TO_ACTION = {
+    "what-does-a-vciso-do": ("vciso", "Ask us how a vCISO would work for you"),
+    "what-does-a-vcio-do": ("vcio", "Ask us how a vCIO would work for you"),
+    "does-your-organization-need-both": (
+        "both",
+        "Talk to us about covering both roles",
+    ),
 }
 
 
@@ -63,6 +66,7 @@ class ArticleListView(ListView):
 class ArticleDetailView(DetailView):
     model = Article
     context_object_name = "article"
+    extra_context = {"is_preview": False}
 
     def get_object(self, queryset=None) -> Article:
         # By its unique slug, then the publication rule in Python: the same
@@ -104,12 +108,12 @@ def redirect_old_slug(slug: str) -> HttpResponse:
     return HttpResponsePermanentRedirect(redirect.article.get_absolute_url())
 
 
-def inquiry_query(article: Article, section: str = "") -> str:
+def inquiry_query(article: Article, section: str = "", interest: str = "") -> str:
     """The contact form's query string: which article, section and text led here."""
     params = {"article": article.slug}
     if section:
         params["section"] = section
-        params["interest"] = SECTION_INTERESTS.get(section, "unsure")
+        params["interest"] = interest
     params["version"] = article.content_version
     return urlencode(params)
 
@@ -117,16 +121,14 @@ def inquiry_query(article: Article, section: str = "") -> str:
 def article_context(article: Article) -> dict:
     sections = []
     for section_id, html in content.split_sections(article.body_html):
-        interest = SECTION_INTERESTS.get(section_id)
-        sections.append(
-            {
-                "id": section_id,
-                "html": html,
-                "interest": interest,
-                # Only sections with an interest end in a call to action.
-                "inquiry_query": inquiry_query(article, section_id) if interest else "",
-            }
-        )
+        # Every key on every section: a key a template looks up and misses
+        # costs a raised and caught exception.
+        section = {"id": section_id, "html": html, "call_to_action": ""}
+        if section_id in SECTION_CALLS_TO_ACTION:
+            interest, words = SECTION_CALLS_TO_ACTION[section_id]
+            section["call_to_action"] = words
+            section["inquiry_query"] = inquiry_query(article, section_id, interest)
+        sections.append(section)
     # Each is used more than once on the page: worked out once here.
     canonical_url = article.absolute_url
     image = structured_data.share_image(article)
