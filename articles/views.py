@@ -69,12 +69,8 @@ class ArticleDetailView(DetailView):
     extra_context = {"is_preview": False}
 
     def get_object(self, queryset=None) -> Article:
-        # By its unique slug, then the publication rule in Python: the same
-        # answer as Article.objects.published(), for a quarter less of the
-        # query's cost (and no .defer("body"), which cost more than the few
-        # KB it saved).
-        article = super().get_object(queryset)
-        if not article.is_published:
+        article = Article.objects.published_by_slug(self.kwargs["slug"])
+        if article is None:
             raise Http404("No article at this address.")
         return article
 

@@ -64,6 +64,23 @@ def test_scheduled_article_is_404_for_visitors_until_its_time(client, make_artic
     assert client.get("/articles/coming-soon/").status_code == 200
 
 
+def test_the_article_page_lookup_agrees_with_the_published_rule(make_article):
+    now = timezone.now()
+    make_article(slug="live", published_at=now - timedelta(minutes=1))
+    make_article(slug="draft", status=Article.Status.DRAFT)
+    make_article(slug="scheduled", published_at=now + timedelta(minutes=1))
+
+    for slug in ["live", "draft", "scheduled", "missing"]:
+        found = Article.objects.published_by_slug(slug)
+        expected = Article.objects.published().filter(slug=slug).first()
+        assert found == expected, slug
+
+    found = Article.objects.published_by_slug("live")
+    expected = Article.objects.get(slug="live")
+    for field in Article._meta.concrete_fields:
+        assert getattr(found, field.attname) == getattr(expected, field.attname)
+
+
 def test_drafts_stay_out_of_the_list_feed_sitemap_and_home(client, make_article):
     make_article(title="Unfinished thoughts", status=Article.Status.DRAFT)
 
