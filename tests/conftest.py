@@ -29,10 +29,11 @@ def test_settings(settings):
     settings.SITE_URL = TEST_SITE_URL
     # django-axes refuses client.login() (no request); tests/load turns it on.
     settings.AXES_ENABLED = False
+    from contact.models import local_phone
     from steadfast.middleware import local_pages
 
-    for each in (cache, caches["forms"], local_pages):
+    for each in (cache, caches["forms"], local_pages, local_phone):
         each.clear()
     yield settings
-    for each in (cache, caches["forms"], local_pages):
+    for each in (cache, caches["forms"], local_pages, local_phone):
         each.clear()

@@ -1,11 +1,19 @@
+import time
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.db import OperationalError
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
-from contact.models import PhoneNumber, SiteSettings, current_phone
+from contact.models import (
+    LOCAL_PHONE_SECONDS,
+    PHONE_CACHE_KEY,
+    PhoneNumber,
+    SiteSettings,
+    current_phone,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +70,34 @@ def test_the_number_is_read_from_the_cache_after_the_first_request(
 
     with django_assert_num_queries(0):
         assert current_phone() == PhoneNumber("512-555-0199")
+
+
+def test_each_worker_asks_the_shared_cache_at_most_once_a_second():
+    SiteSettings.objects.create(phone_number="512-555-0199")
+    current_phone()
+    a_second_later = time.time() + LOCAL_PHONE_SECONDS + 0.1
+
+    with mock.patch("contact.models.cache.get", wraps=cache.get) as shared_get:
+        assert current_phone().display == "512-555-0199"
+        assert not shared_get.called
+        with mock.patch("time.time", return_value=a_second_later):
+            assert current_phone().display == "512-555-0199"
+
+    assert shared_get.call_count == 1
+
+
+def test_a_number_changed_by_another_worker_shows_here_within_a_second():
+    settings_row = SiteSettings.objects.create(phone_number="512-555-0199")
+    current_phone()
+    # What a save in another worker leaves behind: the row changed and the
+    # shared cache emptied, this worker's own copy untouched.
+    SiteSettings.objects.filter(pk=settings_row.pk).update(phone_number="737-555-0123")
+    cache.delete(PHONE_CACHE_KEY)
+    a_second_later = time.time() + LOCAL_PHONE_SECONDS + 0.1
+
+    assert current_phone().display == "512-555-0199"
+    with mock.patch("time.time", return_value=a_second_later):
+        assert current_phone().display == "737-555-0123"
 
 
 def test_the_default_number_is_used_when_the_database_is_down(settings):
