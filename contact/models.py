@@ -16,9 +16,9 @@ logger = logging.getLogger(__name__)
 PHONE_CACHE_KEY = "site-settings:phone"
 PHONE_CACHE_TIMEOUT = 60 * 60
 PHONE_OUTAGE_CACHE_TIMEOUT = 30
-# Every page shows the number, and asking the shared cache for it on every
-# render (a round trip to Redis on several hosts) cost an uncached page a
-# fifth of its time: each worker keeps it for a second, as it keeps pages.
+# Every page shows the number; asking the shared cache for it on every render
+# was a round trip to Redis per page on several hosts. Each worker keeps it
+# for a second, as it keeps pages.
 LOCAL_PHONE_SECONDS = 1
 local_phone = LocMemCache("site-phone", {"TIMEOUT": LOCAL_PHONE_SECONDS})
 

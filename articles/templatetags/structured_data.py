@@ -6,8 +6,9 @@ from articles import structured_data
 register = template.Library()
 
 
-# Cheaper than |date:"c" (a third of a byline's cost was date filters), and
-# without the microseconds <time datetime> does not allow.
+# A tenth of the cost of |date with a format string, which looks the format
+# up in the locale's modules on every call; and without the microseconds
+# |date:"c" prints, which <time datetime> does not allow.
 register.filter("iso8601", structured_data.iso8601)
 
 
