@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -22,7 +23,12 @@ from contact.models import Inquiry
 from contact.notifications import notify_sales_after_commit
 from contact.spam import rate_limit_exceeded, spam_reason
 
-THANKS_SESSION_KEY = "contact_inquiry_id"
+# The thank-you page shows what was sent. Which inquiry that is travels in a
+# signed cookie that only that page receives, not in the session: sending an
+# inquiry writes one row, not two, and the prospect gets no session to expire.
+RECEIPT_COOKIE = "contact_receipt"
+RECEIPT_SALT = "contact.thanks"
+RECEIPT_MAX_AGE = 60 * 60
 
 
 @never_cache
@@ -41,8 +47,18 @@ def inquiry(request: HttpRequest) -> HttpResponse:
         form = InquiryForm(request.POST)
         if form.is_valid():
             saved = save_inquiry(request, form)
-            request.session[THANKS_SESSION_KEY] = saved.pk
-            return redirect("contact:thanks")
+            response = redirect("contact:thanks")
+            response.set_signed_cookie(
+                RECEIPT_COOKIE,
+                saved.pk,
+                salt=RECEIPT_SALT,
+                max_age=RECEIPT_MAX_AGE,
+                path=reverse("contact:thanks"),
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+            return response
         # Shown again with what its hidden fields carried.
         article = form.cleaned_data.get("article")
         assessment = form.cleaned_data.get("assessment")
@@ -128,10 +144,12 @@ def save_inquiry(request: HttpRequest, form: InquiryForm) -> Inquiry:
 @never_cache
 @require_safe
 def thanks(request: HttpRequest) -> HttpResponse:
-    inquiry_id = request.session.get(THANKS_SESSION_KEY)
+    inquiry_id = request.get_signed_cookie(
+        RECEIPT_COOKIE, default="", salt=RECEIPT_SALT, max_age=RECEIPT_MAX_AGE
+    )
     received = (
-        Inquiry.objects.filter(pk=inquiry_id).first()
-        if isinstance(inquiry_id, int)
+        Inquiry.objects.filter(pk=int(inquiry_id)).first()
+        if inquiry_id.isdigit()
         else None
     )
     return render(request, "contact/thanks.html", {"inquiry": received})

@@ -1,9 +1,11 @@
+import time
 from datetime import timedelta
 from unittest import mock
 
 import pytest
 from crispy_forms import layout as crispy_layout
 from crispy_forms.utils import render_crispy_form
+from django.contrib.sessions.models import Session
 from django.forms.renderers import get_default_renderer
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -164,6 +166,45 @@ def test_thanks_page_without_a_submission_still_says_thank_you(client):
 
     assertContains(response, "we have your inquiry")
     assertNotContains(response, "What we received")
+
+
+def test_sending_an_inquiry_writes_the_inquiry_and_no_session(
+    client, valid_data, django_assert_num_queries
+):
+    # The dedup lookup, then the savepoint-wrapped insert.
+    with django_assert_num_queries(4):
+        response = client.post("/contact/", valid_data)
+
+    assert not Session.objects.exists()
+    receipt = response.cookies["contact_receipt"]
+    assert receipt["path"] == "/contact/thanks/"
+    assert receipt["httponly"] and receipt["samesite"] == "Lax"
+    assert receipt["max-age"] == 3600
+
+
+def test_the_receipt_cookie_is_secure_over_https(client, valid_data, settings):
+    settings.SESSION_COOKIE_SECURE = True
+
+    response = client.post("/contact/", valid_data)
+
+    assert response.cookies["contact_receipt"]["secure"]
+
+
+def test_a_forged_or_expired_receipt_shows_nobody_an_inquiry(client, valid_data):
+    client.post("/contact/", valid_data)
+    inquiry = Inquiry.objects.get()
+
+    client.cookies["contact_receipt"] = str(inquiry.pk)
+    forged = client.get("/contact/thanks/")
+    client.post("/contact/", valid_data)
+    an_hour_later = time.time() + 3601
+    with mock.patch("django.core.signing.time.time", return_value=an_hour_later):
+        expired = client.get("/contact/thanks/")
+
+    for response in (forged, expired):
+        assertContains(response, "we have your inquiry")
+        assertNotContains(response, "What we received")
+        assertNotContains(response, inquiry.email)
 
 
 def test_refresh_or_double_submit_never_creates_a_second_inquiry(client, valid_data):
