@@ -160,6 +160,14 @@ class SiteSettings(models.Model):
 
 
 class InquiryQuerySet(models.QuerySet):
+    def submitted_with(self, submission_token: uuid.UUID) -> "Inquiry | None":
+        """The inquiry a form's token already saved, with only its id loaded.
+
+        A repeat (a refresh, a double click) needs nothing else, and loading
+        every column cost more than the rest of the lookup.
+        """
+        return self.only("pk").filter(submission_token=submission_token).first()
+
     def for_sales_queue(self) -> "InquiryQuerySet":
         """What sales works through: everything not quarantined as spam."""
         return self.filter(is_spam=False)

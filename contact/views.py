@@ -102,7 +102,7 @@ def save_inquiry(request: HttpRequest, form: InquiryForm) -> Inquiry:
     """
     token = form.cleaned_data["form_token"]
     submission_token = token.submission_id if token else uuid.uuid4()
-    existing = Inquiry.objects.filter(submission_token=submission_token).first()
+    existing = Inquiry.objects.submitted_with(submission_token)
     if existing is not None:
         return existing
 
@@ -133,7 +133,7 @@ def save_inquiry(request: HttpRequest, form: InquiryForm) -> Inquiry:
         with transaction.atomic():
             inquiry.save()
     except IntegrityError:
-        existing = Inquiry.objects.filter(submission_token=submission_token).first()
+        existing = Inquiry.objects.submitted_with(submission_token)
         if existing is None:
             raise
         return existing

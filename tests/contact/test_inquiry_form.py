@@ -215,6 +215,20 @@ def test_refresh_or_double_submit_never_creates_a_second_inquiry(client, valid_d
     assert Inquiry.objects.count() == 1
 
 
+def test_a_repeated_submission_only_looks_up_the_saved_inquirys_id(
+    client, valid_data, django_assert_num_queries
+):
+    client.post("/contact/", valid_data)
+
+    with django_assert_num_queries(1) as captured:
+        second = client.post("/contact/", valid_data)
+
+    [lookup] = captured.captured_queries
+    assert lookup["sql"].startswith('SELECT "contact_inquiry"."id" FROM')
+    assert "contact_receipt" in second.cookies
+    assertContains(client.get("/contact/thanks/"), "Thank you, Dana Whitfield")
+
+
 def test_each_rendering_of_the_form_is_a_new_submission(client, valid_data):
     client.post("/contact/", valid_data)
     fresh_token = client.get("/contact/").context["form"].initial["form_token"]
