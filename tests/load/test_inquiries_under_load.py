@@ -70,8 +70,12 @@ def test_the_thank_you_page_follows_a_saved_inquiry(site):
 
     assert_thanked(visitor.send_inquiry(hidden, 1500))
     response = visitor.get("/contact/thanks/")
+    stranger = Visitor(site.base_url, source=visitor_address(1501))
+    strangers_view = stranger.get("/contact/thanks/")
 
     assert response.status == 200
+    assert "Thank you, Load Test Prospect 1500" in response.text
+    assert "prospect1500@example.com" not in strangers_view.text
 
 
 class WriteLock:
