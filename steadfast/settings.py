@@ -192,7 +192,8 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's file cache; its incr() keeps the rate limit's window.
+            "BACKEND": "steadfast.cache.AtomicIncrFileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
             "TIMEOUT": 300,
             "OPTIONS": {"MAX_ENTRIES": 5000},

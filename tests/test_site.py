@@ -3,6 +3,7 @@ import runpy
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from unittest import mock
 
@@ -16,7 +17,7 @@ from django.test import Client
 from django.urls import get_script_prefix, set_script_prefix
 
 from contact.forms import InquiryForm
-from steadfast.cache import ReusedClientRedisCache
+from steadfast.cache import AtomicIncrFileBasedCache, ReusedClientRedisCache
 from steadfast.context_processors import site_urls
 from steadfast.middleware import (
     LOCAL_PAGE_SECONDS,
@@ -339,6 +340,48 @@ def test_redis_cache_keeps_one_client_for_its_connection_pool():
     assert redis_cache.get("client-reuse-check") == "kept"
     client = redis_cache._cache.get_client()
     assert redis_cache._cache.get_client(write=True) is client
+
+
+def test_file_cache_counts_keep_the_lifetime_their_entry_began_with(tmp_path):
+    # The rate limit's ten-minute window, in a cache whose default is five.
+    file_cache = AtomicIncrFileBasedCache(str(tmp_path), {"TIMEOUT": 300})
+    file_cache.add("count", 0, timeout=600)
+    file_cache.incr("count")
+
+    with mock.patch("time.time", return_value=time.time() + 400):
+        after_a_quiet_spell = file_cache.incr("count")
+    an_instant_past_the_window = time.time() + 601
+    with (
+        mock.patch("time.time", return_value=an_instant_past_the_window),
+        pytest.raises(ValueError),
+    ):
+        file_cache.incr("count")
+
+    assert after_a_quiet_spell == 2
+
+
+def test_file_cache_counts_from_many_workers_at_once_are_all_kept(tmp_path):
+    AtomicIncrFileBasedCache(str(tmp_path), {}).add("count", 0, timeout=600)
+
+    def worker_counting(_):
+        # Each worker has its own cache object, as each gunicorn worker does.
+        own_cache = AtomicIncrFileBasedCache(str(tmp_path), {})
+        for _ in range(50):
+            own_cache.incr("count")
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(worker_counting, range(8)))
+
+    assert AtomicIncrFileBasedCache(str(tmp_path), {}).get("count") == 400
+
+
+def test_file_cache_counts_only_what_is_there(tmp_path):
+    file_cache = AtomicIncrFileBasedCache(str(tmp_path), {})
+    file_cache.set("gone", 1, timeout=-1)
+
+    for key in ("never-set", "gone"):
+        with pytest.raises(ValueError):
+            file_cache.incr(key)
 
 
 def test_static_urls_are_looked_up_in_the_manifest_once_per_file(tmp_path):
