@@ -11,15 +11,18 @@ can be kept.
 ``get()`` then ``set()`` with the default timeout. Every count restarted the
 entry's lifetime, so the contact form's ten-minute rate-limit window became
 "five minutes after the last try", and two workers counting at once could
-both write the same number. Here ``incr()`` counts in place under the file's
-lock, as Django's own ``touch()`` does, and keeps the expiry, as Redis's INCR
-does.
+both write the same number. Here ``add()`` and ``incr()`` work in place under
+the file's lock, as Django's own ``touch()`` does, and ``incr()`` keeps the
+expiry, as Redis's INCR does.
 """
 
+import os
 import pickle
 import time
 import zlib
+from contextlib import contextmanager
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.core.files import locks
@@ -45,21 +48,54 @@ class ReusedClientRedisCache(RedisCache):
 
 
 class AtomicIncrFileBasedCache(FileBasedCache):
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        # Django's add() is has_key() then set(), and set() replaces the file:
+        # two workers starting a count at once could each start it, or
+        # replace a file that incr() was counting in.
+        fname = self._key_to_file(key, version)
+        if not os.path.exists(fname):
+            self._createdir()
+            self._cull()
+        with self._locked(os.open(fname, os.O_RDWR | os.O_CREAT, 0o600)) as f:
+            if self._live_entry(f) is not None:
+                return False
+            f.seek(0)
+            self._write_content(f, timeout, value)
+            f.truncate()
+            return True
+
     def incr(self, key, delta=1, version=None):
         try:
-            with open(self._key_to_file(key, version), "r+b") as f:
-                locks.lock(f, locks.LOCK_EX)
-                try:
-                    expiry = pickle.load(f)
-                    if expiry is not None and expiry < time.time():
-                        raise ValueError(f"Key '{key}' not found")
-                    value = pickle.loads(zlib.decompress(f.read())) + delta
-                    f.seek(0)
-                    f.write(pickle.dumps(expiry, self.pickle_protocol))
-                    f.write(zlib.compress(pickle.dumps(value, self.pickle_protocol)))
-                    f.truncate()
-                    return value
-                finally:
-                    locks.unlock(f)
-        except (FileNotFoundError, EOFError):
+            with self._locked(self._key_to_file(key, version)) as f:
+                entry = self._live_entry(f)
+                if entry is None:
+                    raise ValueError(f"Key '{key}' not found")
+                expiry, value = entry
+                value += delta
+                f.seek(0)
+                f.write(pickle.dumps(expiry, self.pickle_protocol))
+                f.write(zlib.compress(pickle.dumps(value, self.pickle_protocol)))
+                f.truncate()
+                return value
+        except FileNotFoundError:
             raise ValueError(f"Key '{key}' not found") from None
+
+    @contextmanager
+    def _locked(self, file):
+        """The entry's file, open for update under an exclusive lock."""
+        with open(file, "r+b") as f:
+            locks.lock(f, locks.LOCK_EX)
+            try:
+                yield f
+            finally:
+                locks.unlock(f)
+
+    def _live_entry(self, f):
+        """(expiry, value), or None when the file is empty or has expired."""
+        try:
+            expiry = pickle.load(f)
+        except EOFError:
+            return None
+        if expiry is not None and expiry < time.time():
+            return None
+        return expiry, pickle.loads(zlib.decompress(f.read()))

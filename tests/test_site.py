@@ -375,6 +375,23 @@ def test_file_cache_counts_from_many_workers_at_once_are_all_kept(tmp_path):
     assert AtomicIncrFileBasedCache(str(tmp_path), {}).get("count") == 400
 
 
+def test_file_cache_counts_started_by_many_workers_at_once_are_all_kept(tmp_path):
+    keys = [f"count-{n}" for n in range(30)]
+
+    def worker_counting(_):
+        own_cache = AtomicIncrFileBasedCache(str(tmp_path), {})
+        for key in keys:
+            # As the rate limit counts: start the count if it is not there.
+            own_cache.add(key, 0, timeout=600)
+            own_cache.incr(key)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(worker_counting, range(8)))
+
+    file_cache = AtomicIncrFileBasedCache(str(tmp_path), {})
+    assert file_cache.get_many(keys) == dict.fromkeys(keys, 8)
+
+
 def test_file_cache_counts_only_what_is_there(tmp_path):
     file_cache = AtomicIncrFileBasedCache(str(tmp_path), {})
     file_cache.set("gone", 1, timeout=-1)

@@ -176,3 +176,17 @@ def test_the_rate_limit_holds_across_workers_and_ignores_forged_forwarded_for(si
         if line.startswith(prospect.source + " ") and '"POST /contact/' in line
     }
     assert len(served_by) >= 2, "every request landed on one worker"
+
+
+def test_a_burst_from_one_address_gets_exactly_the_limit_through(site):
+    limit = settings.CONTACT_RATE_LIMIT
+    [(prospect, hidden)] = ready_visitors(site, 2300, 1)
+
+    # All at once, each on a connection of its own, so every worker counts.
+    with ThreadPoolExecutor(max_workers=4 * limit) as pool:
+        responses = list(
+            pool.map(lambda _: prospect.send_inquiry(hidden, 2300), range(4 * limit))
+        )
+
+    statuses = sorted(response.status for response in responses)
+    assert statuses == [302] * limit + [429] * (3 * limit)
