@@ -54,9 +54,10 @@ def inquiry(request: HttpRequest) -> HttpResponse:
                 salt=RECEIPT_SALT,
                 max_age=RECEIPT_MAX_AGE,
                 path=reverse("contact:thanks"),
+                # The session cookie's policy, which it stands in for.
                 secure=settings.SESSION_COOKIE_SECURE,
-                httponly=True,
-                samesite="Lax",
+                httponly=settings.SESSION_COOKIE_HTTPONLY,
+                samesite=settings.SESSION_COOKIE_SAMESITE,
             )
             return response
         # Shown again with what its hidden fields carried.
