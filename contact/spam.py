@@ -82,9 +82,11 @@ def count_in_window(key: str, window: int) -> int | None:
         try:
             return cache.incr(key)
         except ValueError:
-            # Expired between add and incr.
-            cache.set(key, 1, timeout=window)
-            return 1
+            # It expired between add and incr: start the next window the same
+            # way, so a count a neighbour has just started is added to, not
+            # overwritten.
+            cache.add(key, 0, timeout=window)
+            return cache.incr(key)
     except Exception:
         logger.exception("Cache unavailable counting %s", key)
         return None

@@ -3,10 +3,11 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.core.cache.backends.locmem import LocMemCache
 from pytest_django.asserts import assertContains, assertRedirects
 
 from contact.models import Inquiry
-from contact.spam import issue_form_token
+from contact.spam import count_in_window, issue_form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,32 @@ def test_inquiry_is_saved_when_the_rate_limit_cache_is_down(client, valid_data):
 
     assertRedirects(response, "/contact/thanks/")
     assert Inquiry.objects.count() == 1
+
+
+class WindowEndsMidCount(LocMemCache):
+    """The first count finds its window just ended, and a neighbour's
+    submission already counted in the next one."""
+
+    ended = False
+
+    def incr(self, key, delta=1, version=None):
+        if not self.ended:
+            self.ended = True
+            self.delete(key, version)
+            self.add(key, 1, timeout=600, version=version)
+            raise ValueError(f"Key '{key}' not found")
+        return super().incr(key, delta, version)
+
+
+def test_a_count_whose_window_ends_mid_way_adds_to_the_next_one():
+    cache = WindowEndsMidCount("window-ends-mid-count", {})
+
+    with mock.patch("contact.spam.cache", cache):
+        count = count_in_window("contact:rate:203.0.113.5", 600)
+
+    # The neighbour's submission is still counted: neither is overwritten.
+    assert count == 2
+    assert cache.get("contact:rate:203.0.113.5") == 2
 
 
 def test_rate_limit_is_per_client_address(client, valid_data, settings):
