@@ -135,7 +135,7 @@ class SiteSettings(models.Model):
         help_text=(
             "The number in the header, the footer, every article's “Call Us "
             "Today” and the contact page, written as visitors should see it "
-            "(e.g. 737-210-5503). Changes show on every page immediately."
+            "(e.g. 737-210-5503). Changes show on every page within a second."
         ),
     )
     updated_at = models.DateTimeField(auto_now=True)
