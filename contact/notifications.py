@@ -5,6 +5,7 @@ import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
@@ -21,6 +22,11 @@ Status = Inquiry.NotificationStatus
 CLAIM_TIMEOUT = timedelta(minutes=10)
 MAX_BACKOFF = timedelta(hours=6)
 SUBJECT_MAX_LENGTH = 150
+# After a send fails, requests leave the mail server alone for this long: one
+# that never answers would hold a worker for SMTP_TIMEOUT on every inquiry.
+# retry_notifications keeps trying, and sends what the requests left.
+MAIL_OUTAGE_KEY = "contact:mail-outage"
+MAIL_OUTAGE_PAUSE = 60
 
 
 def header_safe(value: str, limit: int = SUBJECT_MAX_LENGTH) -> str:
@@ -48,6 +54,9 @@ def notify_sales_after_commit(inquiry: Inquiry) -> None:
 def deliver_sales_notification(inquiry_id: int) -> bool:
     """Django's tasks framework runs this: in the request with the default
     ImmediateBackend, or on a worker when TASKS names a queueing backend."""
+    if mail_outage_reported():
+        leave_for_retry(inquiry_id)
+        return False
     return send_sales_notification(inquiry_id)
 
 
@@ -57,6 +66,33 @@ def enqueue_sales_notification(inquiry_id: int) -> None:
     except Exception:
         # The inquiry stays pending; retry_notifications picks it up.
         logger.exception("Could not queue the notification for %s", inquiry_id)
+
+
+def mail_outage_reported() -> bool:
+    try:
+        return cache.get(MAIL_OUTAGE_KEY) is not None
+    except Exception:
+        logger.exception("Cache unavailable checking for a mail outage")
+        return False
+
+
+def report_mail_outage() -> None:
+    try:
+        cache.set(MAIL_OUTAGE_KEY, True, MAIL_OUTAGE_PAUSE)
+    except Exception:
+        logger.exception("Cache unavailable reporting a mail outage")
+
+
+def leave_for_retry(inquiry_id: int) -> None:
+    """Not sent, not tried: due at retry_notifications' next run."""
+    Inquiry.objects.filter(pk=inquiry_id, notification_status=Status.PENDING).update(
+        notification_status=Status.FAILED,
+        notification_error=(
+            "Not tried: the mail server failed moments before. "
+            "retry_notifications will send it."
+        ),
+        notification_next_attempt_at=timezone.now(),
+    )
 
 
 def claim(inquiry_id: int, *, now) -> bool:
@@ -87,6 +123,7 @@ def send_sales_notification(inquiry_id: int) -> bool:
     except Exception as exc:
         attempts = inquiry.notification_attempts + 1
         logger.exception("Sales notification for inquiry %s failed", inquiry_id)
+        report_mail_outage()
         Inquiry.objects.filter(pk=inquiry_id).update(
             notification_status=Status.FAILED,
             notification_attempts=attempts,

@@ -1,15 +1,22 @@
 from datetime import timedelta
+from io import StringIO
 from smtplib import SMTPServerDisconnected
 from unittest import mock
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from contact.models import Inquiry
-from contact.notifications import send_sales_notification
+from contact.notifications import (
+    MAIL_OUTAGE_KEY,
+    due_for_retry,
+    send_sales_notification,
+)
+from contact.spam import issue_form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +97,55 @@ def test_mail_failure_leaves_the_inquiry_saved_and_marked(
     assert inquiry.notification_attempts == 1
     assert "SMTPServerDisconnected" in inquiry.notification_error
     assert inquiry.notification_next_attempt_at > timezone.now()
+
+
+def test_after_a_mail_failure_the_next_inquiries_do_not_wait_for_the_server(
+    client, valid_data, django_capture_on_commit_callbacks
+):
+    another = {**valid_data, "form_token": issue_form_token(1.0)}
+    with mail_server_down() as send_messages:
+        submit(client, valid_data, django_capture_on_commit_callbacks)
+        response = submit(client, another, django_capture_on_commit_callbacks)
+
+    assert response.status_code == 302
+    assert send_messages.call_count == 1
+    left = Inquiry.objects.latest("pk")
+    assert left.notification_status == Notification.FAILED
+    assert left.notification_attempts == 0
+    assert "Not tried" in left.notification_error
+    assert left.pk in due_for_retry()
+
+
+def test_once_the_pause_is_over_requests_send_again(
+    client, valid_data, django_capture_on_commit_callbacks
+):
+    with mail_server_down():
+        submit(client, valid_data, django_capture_on_commit_callbacks)
+    cache.delete(MAIL_OUTAGE_KEY)  # what MAIL_OUTAGE_PAUSE seconds do
+
+    another = {**valid_data, "form_token": issue_form_token(1.0)}
+    submit(client, another, django_capture_on_commit_callbacks)
+
+    assert Inquiry.objects.latest("pk").notification_status == Notification.SENT
+
+
+def test_retry_stops_at_the_first_failure_and_sends_the_rest_next_run(make_inquiry):
+    for _ in range(3):
+        make_inquiry(
+            notification_status=Notification.FAILED,
+            notification_next_attempt_at=timezone.now() - timedelta(seconds=1),
+        )
+
+    down, back = StringIO(), StringIO()
+    with mail_server_down() as send_messages:
+        call_command("retry_notifications", stdout=down)
+    call_command("retry_notifications", stdout=back)
+
+    # A server that times out would have cost a timeout per inquiry.
+    assert send_messages.call_count == 1
+    assert "0 sent, 3 still failing, of 3 due." in down.getvalue()
+    # The two it never tried; the one that failed waits for its backoff.
+    assert "2 sent, 0 still failing, of 2 due." in back.getvalue()
 
 
 def test_failing_notification_shows_a_banner_to_sales(sales_client, make_inquiry):

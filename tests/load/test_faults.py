@@ -3,6 +3,7 @@
 import os
 import random
 import signal
+import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -153,3 +154,67 @@ def test_mail_server_down_keeps_inquiries_and_the_retry_sends_each_once(
     assert server.query("SELECT DISTINCT notification_status FROM contact_inquiry") == [
         ("sent",)
     ]
+
+
+class SilentMailServer:
+    """A mail server that accepts connections and never says a word, as one
+    behind a dropped route or with a full disk does. It counts who tried."""
+
+    def __init__(self, port: int) -> None:
+        self.listener = socket.create_server(("127.0.0.1", port))
+        self.connections: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            self.connections.append(connection)
+
+    def close(self) -> None:
+        # shutdown() wakes the accept() that close() alone would leave waiting.
+        self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+        for connection in self.connections:
+            connection.close()
+
+
+def test_a_silent_mail_server_holds_up_one_submission_not_every_one(start_server):
+    port = free_port()
+    silent = SilentMailServer(port)
+    server = start_server(workers=2, SMTP_PORT=str(port), SMTP_TIMEOUT="3")
+    visitors = ready_visitors(server, first=5100, count=4)
+    try:
+        responses = [
+            visitor.send_inquiry(hidden, number)
+            for number, (visitor, hidden) in enumerate(visitors, start=5100)
+        ]
+    finally:
+        silent.close()
+    tried = len(silent.connections)
+
+    for response in responses:
+        assert_thanked(response)
+    # The first submission waited out the timeout; the others did not try.
+    assert tried == 1
+    rows = server.query("SELECT notification_status FROM contact_inquiry")
+    assert rows == [("failed",)] * 4
+
+    sink = SMTPSink(port)
+    threading.Thread(target=sink.serve_forever, daemon=True).start()
+    try:
+        # The first failure's backoff has passed; the others are due already.
+        server.query(
+            "UPDATE contact_inquiry SET notification_next_attempt_at = %s",
+            ("2000-01-01 00:00:00",),
+        )
+        retried = server.manage("retry_notifications")
+    finally:
+        sink.shutdown()
+        sink.server_close()
+
+    assert "4 sent" in retried.stdout
+    sales = [r for r in sink.recipients if "sales@steadfastpartners.example" in r]
+    assert len(sales) == 4

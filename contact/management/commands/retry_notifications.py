@@ -1,7 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from contact.notifications import due_for_retry, send_sales_notification
+from contact.notifications import (
+    due_for_retry,
+    mail_outage_reported,
+    send_sales_notification,
+)
 
 
 class Command(BaseCommand):
@@ -13,6 +17,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         due = due_for_retry(timezone.now())
-        sent = sum(send_sales_notification(pk) for pk in due)
+        sent = 0
+        for pk in due:
+            if send_sales_notification(pk):
+                sent += 1
+            elif mail_outage_reported():
+                # The server is failing: trying the rest would cost a timeout
+                # each. The next run picks them up.
+                break
         failed = len(due) - sent
         self.stdout.write(f"{sent} sent, {failed} still failing, of {len(due)} due.")
