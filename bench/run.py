@@ -46,6 +46,13 @@ GOAL_P99_MS = 50.0
 COLD_QUERY = "?bench-cold="
 # The cold target's first URL, whose SQL queries the report counts.
 COLD_ARTICLE_URL = f"{ARTICLE_PATH}{COLD_QUERY}1"
+# How a crowd arrives when an article is shared: campaign tags, another
+# site's Referer, and no cookies yet (wrk keeps none: each request is a new
+# visitor, whose first touch the site records).
+SHARED_LINK_PATH = (
+    f"{ARTICLE_PATH}?utm_source=linkedin&utm_medium=social&utm_campaign=launch"
+)
+SHARED_LINK_REFERER = "https://www.linkedin.com/"
 
 
 @dataclass
@@ -181,6 +188,12 @@ def cold_script(directory: Path) -> Path:
     return path
 
 
+def shared_link_script(directory: Path) -> Path:
+    path = directory / "shared.lua"
+    path.write_text(f'wrk.headers["Referer"] = "{SHARED_LINK_REFERER}"\n')
+    return path
+
+
 def default_workers() -> int:
     """The number of workers ``make serve`` starts on this machine."""
     return runpy.run_path(str(PROJECT_DIR / "gunicorn.conf.py"))["workers"]
@@ -201,6 +214,12 @@ def benchmark(args: argparse.Namespace) -> str:
             Target("static CSS (whitenoise)", css_path(base)),
             Target("home", "/"),
             Target("article, warm cache", ARTICLE_PATH),
+            Target(
+                "article, shared link",
+                SHARED_LINK_PATH,
+                shared_link_script(scratch),
+                "UTM tags and a LinkedIn referrer, a new visitor every request",
+            ),
             Target(
                 "article, cold cache",
                 ARTICLE_PATH,
@@ -236,7 +255,8 @@ def benchmark(args: argparse.Namespace) -> str:
                 target.ratios.append(round_rps[target.name] / static_rps)
         memory = server.worker_memory_kib()
         queries = count_queries(
-            server, ["/", ARTICLE_PATH, COLD_ARTICLE_URL, "/contact/"]
+            server,
+            ["/", ARTICLE_PATH, SHARED_LINK_PATH, COLD_ARTICLE_URL, "/contact/"],
         )
         weights = {
             "home": page_weight(base, "/"),
@@ -294,6 +314,7 @@ def report(args, workers, targets, queries, weights, memory, log_problems) -> st
     query_column = {
         "home": queries.get("/", "–"),
         "article, warm cache": queries.get(ARTICLE_PATH, "–"),
+        "article, shared link": queries.get(SHARED_LINK_PATH, "–"),
         "article, cold cache": queries.get(COLD_ARTICLE_URL, "–"),
         "contact form GET": queries.get("/contact/", "–"),
         "static CSS (whitenoise)": "0",
@@ -301,7 +322,7 @@ def report(args, workers, targets, queries, weights, memory, log_problems) -> st
     for t in targets:
         q = query_column.get(t.name, t.queries)
         if isinstance(q, dict):
-            q = str(q["warm"] if "warm" in t.name or t.name == "home" else q["cold"])
+            q = str(q["cold"] if "cold" in t.name or "contact" in t.name else q["warm"])
         name = f"{t.name} ({t.note})" if t.note else t.name
         lines.append(
             f"| {name} | {statistics.median(t.rps):.0f} | "

@@ -1,8 +1,11 @@
 from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.core import signing
 from django.http import HttpRequest, HttpResponse
 
-FIRST_TOUCH_SESSION_KEY = "contact_first_touch"
+FIRST_TOUCH_COOKIE = "first_touch"
+FIRST_TOUCH_SALT = "contact.first-touch"
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
 UTM_MAX_LENGTH = 100
 URL_MAX_LENGTH = 500
@@ -27,41 +30,60 @@ def external_referrer(request: HttpRequest) -> str:
 class FirstTouchMiddleware:
     """Remember where a visit started, so the inquiry can say what brought them.
 
-    It only opens the session when there is something to record (UTM
-    parameters or a link from another site) and nothing is recorded yet, so
-    ordinary visitors get no cookie and public pages stay cacheable.
+    The first touch (UTM parameters, a link from another site) is kept in a
+    signed cookie, set only when there is one and none is kept yet. It writes
+    nothing to the database, and the middleware sits above the page cache:
+    a visitor from a shared link is served the cached page, plus the cookie.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method == "GET":
-            self.record(request)
-        return self.get_response(request)
+        touch = new_first_touch(request) if request.method == "GET" else None
+        response = self.get_response(request)
+        if touch:
+            response.set_cookie(
+                FIRST_TOUCH_COOKIE,
+                signing.dumps(touch, salt=FIRST_TOUCH_SALT, compress=True),
+                max_age=settings.SESSION_COOKIE_AGE,
+                # The session cookie's policy: it used to live in the session.
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=settings.SESSION_COOKIE_HTTPONLY,
+                samesite=settings.SESSION_COOKIE_SAMESITE,
+            )
+        return response
 
-    @staticmethod
-    def record(request: HttpRequest) -> None:
-        utm = {
-            key: cap(request.GET[key], UTM_MAX_LENGTH)
-            for key in UTM_KEYS
-            if request.GET.get(key)
-        }
-        referrer = external_referrer(request)
-        if not utm and not referrer:
-            return
-        if FIRST_TOUCH_SESSION_KEY in request.session:
-            return
-        request.session[FIRST_TOUCH_SESSION_KEY] = {
-            "landing_page": cap(request.get_full_path(), URL_MAX_LENGTH),
-            "referrer": referrer,
-            **utm,
-        }
+
+def new_first_touch(request: HttpRequest) -> dict[str, str] | None:
+    """What this request says about where the visit started, if it is the first."""
+    utm = {
+        key: cap(request.GET[key], UTM_MAX_LENGTH)
+        for key in UTM_KEYS
+        if request.GET.get(key)
+    }
+    referrer = external_referrer(request)
+    if not utm and not referrer:
+        return None
+    if first_touch(request):
+        return None
+    return {
+        "landing_page": cap(request.get_full_path(), URL_MAX_LENGTH),
+        "referrer": referrer,
+        **utm,
+    }
 
 
 def first_touch(request: HttpRequest) -> dict[str, str]:
-    """The recorded first touch, re-checked (session data is ours, but be strict)."""
-    data = request.session.get(FIRST_TOUCH_SESSION_KEY) or {}
+    """The recorded first touch, re-checked (the cookie is signed, but be strict)."""
+    try:
+        data = signing.loads(
+            request.COOKIES.get(FIRST_TOUCH_COOKIE, ""),
+            salt=FIRST_TOUCH_SALT,
+            max_age=settings.SESSION_COOKIE_AGE,
+        )
+    except signing.BadSignature:
+        return {}
     if not isinstance(data, dict):
         return {}
     allowed = {"landing_page": URL_MAX_LENGTH, "referrer": URL_MAX_LENGTH}

@@ -1,7 +1,7 @@
 import hashlib
 import logging
 from collections.abc import Callable
-from urllib.parse import parse_qsl, unquote_to_bytes, urlsplit
+from urllib.parse import parse_qsl, unquote_to_bytes, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -11,14 +11,30 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import has_vary_header, set_response_etag
 
+from contact.middleware import UTM_KEYS
 from steadfast.context_processors import safe_site_context
 
 logger = logging.getLogger(__name__)
 
 PAGE_CACHE_GENERATION_KEY = "page-cache:generation"
-# Query parameters that select a different page of content; any other query
-# string (campaign tags, typos, cache busters) is rendered, never cached.
+# Query parameters that select a different page of content.
 PAGE_CACHE_QUERY_KEYS = {"page"}
+# Campaign tags and ad-click ids: the page is the same with or without them
+# (FirstTouchMiddleware, above the cache, records them), so they are served
+# the cached page and left out of its key. Any other query string (typos,
+# cache busters) is rendered, never cached.
+TRACKING_QUERY_KEYS = {
+    *UTM_KEYS,
+    "fbclid",
+    "gclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "twclid",
+    "li_fat_id",
+    "mc_cid",
+    "mc_eid",
+}
 # Each worker also keeps the pages it serves for a second, so a busy page
 # costs no round trip to the shared cache at all. A change made through this
 # worker shows at once; through another worker or host, within that second.
@@ -58,20 +74,17 @@ class PublicPageCacheMiddleware:
     shared cache.
 
     It sits above sessions, CSRF and auth so a hit costs at most one cache
-    round trip and no SQL. Visitors with a session (staff, or a prospect whose
-    attribution we recorded) and requests carrying campaign data always reach
-    the view.
+    round trip and no SQL. Visitors with a session (staff) and query strings
+    the pages do not use always reach the view.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self.is_cacheable_request(request):
+        key = self.cache_key(request)
+        if key is None:
             return self.get_response(request)
-        # Hashed: a path can be longer than a cache key may be.
-        path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False)
-        key = f"page-cache:{path.hexdigest()}"
         page = local_pages.get(key)
         if page is not None:
             return page
@@ -108,25 +121,25 @@ class PublicPageCacheMiddleware:
         local_pages.set(key, response, min(timeout, LOCAL_PAGE_SECONDS))
 
     @staticmethod
-    def is_cacheable_request(request: HttpRequest) -> bool:
+    def cache_key(request: HttpRequest) -> str | None:
+        """The page's key in the cache, or None if the request must reach the view."""
         if request.method != "GET":
-            return False
+            return None
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
-            return False
+            return None
         if "messages" in request.COOKIES:
-            return False
-        query = request.META.get("QUERY_STRING", "")
+            return None
         # keep_blank_values: "/?x" is a different URL from "/", never a cache key.
-        query_keys = {key for key, _ in parse_qsl(query, keep_blank_values=True)}
-        if not query_keys <= PAGE_CACHE_QUERY_KEYS:
-            return False
-        referer = request.META.get("HTTP_REFERER")
-        if referer:
-            # A visit arriving from elsewhere is a first touch to record.
-            referer_host = urlsplit(referer).netloc
-            if referer_host != request.META.get("HTTP_HOST", ""):
-                return False
-        return True
+        query = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if not {key for key, _ in query} <= PAGE_CACHE_QUERY_KEYS | TRACKING_QUERY_KEYS:
+            return None
+        content_query = urlencode(
+            [(key, value) for key, value in query if key in PAGE_CACHE_QUERY_KEYS]
+        )
+        url = f"{request.path}?{content_query}" if content_query else request.path
+        # Hashed: a path can be longer than a cache key may be.
+        digest = hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
+        return f"page-cache:{digest}"
 
     @staticmethod
     def is_storable_response(response: HttpResponse) -> bool:

@@ -90,6 +90,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers If-None-Match for cached pages too, so it sits above the cache.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Records the first touch (UTM, external referrer) in a signed cookie,
+    # above the page cache so that a cached page gets the cookie too.
+    "contact.middleware.FirstTouchMiddleware",
     # A cached page is stored with the headers the middleware below added (CSP,
     # X-Frame-Options, ...): none varies between visitors, and a hit skips them.
     "steadfast.middleware.PublicPageCacheMiddleware",
@@ -100,8 +103,6 @@ MIDDLEWARE = [
     "steadfast.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Records the first touch (UTM, external referrer) only when there is one.
-    "contact.middleware.FirstTouchMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

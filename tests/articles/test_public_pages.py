@@ -178,12 +178,26 @@ def test_article_page_costs_one_more_query_with_related_articles_however_many(
         assertContains(response, other.title)
 
 
-def test_article_page_from_a_link_with_an_ad_click_id_is_one_query(
+def test_links_with_campaign_tags_or_ad_click_ids_share_the_cached_page(
+    client, launch_article, django_assert_num_queries
+):
+    url = launch_article.get_absolute_url()
+    client.get(url)
+
+    with django_assert_num_queries(0):
+        tagged = client.get(url + "?utm_source=linkedin&utm_medium=social")
+        clicked = client.get(url + "?fbclid=IwAR0x")
+
+    assertContains(tagged, launch_article.title)
+    assertContains(clicked, launch_article.title)
+
+
+def test_a_query_string_the_pages_do_not_use_is_rendered_in_one_query(
     client, launch_article, django_assert_num_queries, phone_number_cached
 ):
-    # Never cached (unknown query string), so the cache lifetime is never needed.
+    # Never cached, so the cache lifetime is never needed.
     with django_assert_num_queries(1):
-        response = client.get(launch_article.get_absolute_url() + "?fbclid=IwAR0x")
+        response = client.get(launch_article.get_absolute_url() + "?ref=1")
 
     assertContains(response, launch_article.title)
 

@@ -1,10 +1,13 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
+from contact.middleware import FIRST_TOUCH_COOKIE
 from contact.models import Inquiry
+from contact.spam import issue_form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +112,56 @@ def test_first_touch_utm_and_referrer_survive_navigation_to_the_form(
     assert inquiry.utm_campaign == "launch"
     assert inquiry.referrer == "https://www.linkedin.com/feed/"
     assert inquiry.landing_page.startswith("/?utm_source=linkedin")
+
+
+def test_a_visitor_from_a_shared_link_gets_the_cached_page_and_is_remembered(
+    client, article, valid_data, settings, django_assert_num_queries
+):
+    settings.SESSION_COOKIE_SECURE = True  # as over HTTPS in production
+    client.get(article.get_absolute_url())  # someone read it before
+    shared_link = article.get_absolute_url() + "?utm_source=linkedin&fbclid=IwAR0x"
+
+    visitor = type(client)()
+    with django_assert_num_queries(0):
+        response = visitor.get(
+            shared_link, headers={"referer": "https://www.linkedin.com/"}
+        )
+    visitor.post("/contact/", valid_data)
+
+    assertContains(response, article.title)
+    cookie = response.cookies[FIRST_TOUCH_COOKIE]
+    assert cookie["secure"]
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
+    assert cookie["max-age"] == settings.SESSION_COOKIE_AGE
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert not Session.objects.exists()
+    inquiry = Inquiry.objects.get()
+    assert inquiry.utm_source == "linkedin"
+    assert inquiry.referrer == "https://www.linkedin.com/"
+    assert inquiry.landing_page == shared_link
+
+
+def test_the_cached_page_never_carries_another_visitors_first_touch(client, article):
+    client.get(
+        article.get_absolute_url() + "?utm_source=newsletter",
+        headers={"referer": "https://mail.example/"},
+    )
+
+    response = type(client)().get(article.get_absolute_url())
+
+    assert response.cookies == {}
+
+
+def test_a_forged_first_touch_is_ignored_and_replaced_by_a_real_one(client, valid_data):
+    client.cookies[FIRST_TOUCH_COOKIE] = "eyJ1dG1fc291cmNlIjoiZm9yZ2VkIn0:forged"
+    client.post("/contact/", valid_data)
+    client.get("/?utm_source=linkedin")
+    client.post("/contact/", {**valid_data, "form_token": issue_form_token(1.0)})
+
+    forged, real = Inquiry.objects.order_by("pk")
+    assert forged.utm_source == ""
+    assert real.utm_source == "linkedin"
 
 
 def test_attribution_values_are_capped(client, valid_data):

@@ -78,6 +78,37 @@ def test_the_thank_you_page_follows_a_saved_inquiry(site):
     assert "prospect1500@example.com" not in strangers_view.text
 
 
+def test_a_crowd_from_a_shared_link_writes_nothing_and_is_still_attributed(site):
+    shared_link = "/articles/vcio-vs-vciso/?utm_source=linkedin&utm_campaign=launch"
+    sessions_before = site.query("SELECT COUNT(*) FROM django_session")
+    crowd = [
+        Visitor(site.base_url, source=visitor_address(n)) for n in range(1600, 1700)
+    ]
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        responses = list(
+            pool.map(
+                lambda visitor: visitor.get(
+                    shared_link, Referer="https://www.linkedin.com/"
+                ),
+                crowd,
+            )
+        )
+    one_of_them = crowd[0]
+    hidden = one_of_them.open_contact_form()
+    time.sleep(settings.CONTACT_MIN_FILL_SECONDS)
+    assert_thanked(one_of_them.send_inquiry(hidden, 1600))
+
+    assert {response.status for response in responses} == {200}
+    assert all("first_touch" in response.cookies() for response in responses)
+    assert site.query("SELECT COUNT(*) FROM django_session") == sessions_before
+    assert site.query(
+        "SELECT utm_source, utm_campaign, referrer FROM contact_inquiry "
+        "WHERE email = %s",
+        ("prospect1600@example.com",),
+    ) == [("linkedin", "launch", "https://www.linkedin.com/")]
+
+
 class WriteLock:
     """Another writer holding the database's write lock, as a long admin save would."""
 
