@@ -118,7 +118,11 @@ def forget_site_settings() -> None:
     # steadfast.middleware imports this module (via the context processor).
     from steadfast.middleware import invalidate_public_pages
 
-    cache.delete(PHONE_CACHE_KEY)
+    try:
+        cache.delete(PHONE_CACHE_KEY)
+    except Exception:
+        # Saved all the same; the cached number expires on its own.
+        logger.exception("Cache unavailable forgetting the phone number")
     local_phone.clear()
     invalidate_public_pages()
 

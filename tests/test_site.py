@@ -8,6 +8,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+import redis
 from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.db.backends.sqlite3.base import DatabaseWrapper
@@ -16,6 +17,7 @@ from django.template import engines
 from django.test import Client
 from django.urls import get_script_prefix, set_script_prefix
 
+from bench.server import free_port
 from contact.forms import InquiryForm
 from steadfast.cache import AtomicIncrFileBasedCache, ReusedClientRedisCache
 from steadfast.context_processors import site_urls
@@ -26,6 +28,7 @@ from steadfast.middleware import (
 )
 from steadfast.settings import database_config
 from steadfast.storage import StaticFilesStorage
+from tests.silent_server import SilentServer
 
 pytestmark = pytest.mark.django_db
 
@@ -340,6 +343,30 @@ def test_redis_cache_keeps_one_client_for_its_connection_pool():
     assert redis_cache.get("client-reuse-check") == "kept"
     client = redis_cache._cache.get_client()
     assert redis_cache._cache.get_client(write=True) is client
+
+
+def test_a_redis_that_does_not_answer_is_left_alone_for_a_pause():
+    port = free_port()
+    silent = SilentServer(port)
+    redis_cache = ReusedClientRedisCache(
+        f"redis://127.0.0.1:{port}/0",
+        {"OPTIONS": {"socket_timeout": 0.2, "socket_connect_timeout": 0.2}},
+    )
+    try:
+        with mock.patch("steadfast.cache.UNAVAILABLE_PAUSE", 0.5):
+            with pytest.raises(redis.TimeoutError):
+                redis_cache.get("page")  # waits out the timeout
+            with pytest.raises(redis.ConnectionError):
+                redis_cache.get_many(["page", "generation"])  # fails at once
+            tried_during_the_pause = len(silent.connections)
+            time.sleep(0.6)
+            with pytest.raises(redis.TimeoutError):
+                redis_cache.set("page", "html", 10)
+    finally:
+        silent.close()
+
+    assert tried_during_the_pause == 1
+    assert len(silent.connections) == 2
 
 
 def test_file_cache_counts_keep_the_lifetime_their_entry_began_with(tmp_path):

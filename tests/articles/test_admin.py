@@ -2,6 +2,7 @@
 
 import io
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
@@ -219,6 +220,25 @@ def test_admin_edit_is_visible_on_the_next_public_request(
     assertContains(
         client.get(launch_article.get_absolute_url()), "Fresh from the admin"
     )
+
+
+def test_an_edit_saves_even_when_the_page_cache_is_down(
+    content_editor_client, launch_article, django_capture_on_commit_callbacks
+):
+    with (
+        mock.patch(
+            "steadfast.middleware.cache.incr", side_effect=ConnectionError("down")
+        ),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = content_editor_client.post(
+            change_url(launch_article),
+            form_data(launch_article, title="Saved while Redis was down"),
+        )
+
+    assert response.status_code == 302
+    launch_article.refresh_from_db()
+    assert launch_article.title == "Saved while Redis was down"
 
 
 def test_view_on_site_opens_the_preview_for_a_draft(

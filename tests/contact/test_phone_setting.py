@@ -54,6 +54,24 @@ def test_changing_the_number_in_the_admin_shows_on_every_page_next_request(
         assertNotContains(page, "737-210-5503", status_code=page.status_code)
 
 
+def test_a_new_number_saves_even_when_the_cache_is_down(
+    sales_client, django_capture_on_commit_callbacks
+):
+    sales_client.get("/admin/contact/sitesettings/")  # creates the record
+    with (
+        mock.patch.multiple(
+            cache, delete=mock.DEFAULT, incr=mock.DEFAULT, set=mock.DEFAULT
+        ) as calls,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        for call in calls.values():
+            call.side_effect = ConnectionError("cache down")
+        response = sales_client.post(SETTINGS_URL, {"phone_number": "512-555-0199"})
+
+    assert response.status_code == 302
+    assert SiteSettings.objects.get().phone_number == "512-555-0199"
+
+
 def test_an_invalid_number_is_refused_with_a_clear_message(sales_client):
     sales_client.get("/admin/contact/sitesettings/")
 

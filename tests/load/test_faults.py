@@ -3,7 +3,6 @@
 import os
 import random
 import signal
-import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -18,6 +17,7 @@ from tests.load.test_inquiries_under_load import (
     ready_visitors,
     submit_all,
 )
+from tests.silent_server import SilentServer
 
 pytestmark = pytest.mark.django_db
 
@@ -156,34 +156,9 @@ def test_mail_server_down_keeps_inquiries_and_the_retry_sends_each_once(
     ]
 
 
-class SilentMailServer:
-    """A mail server that accepts connections and never says a word, as one
-    behind a dropped route or with a full disk does. It counts who tried."""
-
-    def __init__(self, port: int) -> None:
-        self.listener = socket.create_server(("127.0.0.1", port))
-        self.connections: list[socket.socket] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                connection, _ = self.listener.accept()
-            except OSError:
-                return
-            self.connections.append(connection)
-
-    def close(self) -> None:
-        # shutdown() wakes the accept() that close() alone would leave waiting.
-        self.listener.shutdown(socket.SHUT_RDWR)
-        self.listener.close()
-        for connection in self.connections:
-            connection.close()
-
-
 def test_a_silent_mail_server_holds_up_one_submission_not_every_one(start_server):
     port = free_port()
-    silent = SilentMailServer(port)
+    silent = SilentServer(port)
     server = start_server(workers=2, SMTP_PORT=str(port), SMTP_TIMEOUT="3")
     visitors = ready_visitors(server, first=5100, count=4)
     try:
@@ -218,3 +193,24 @@ def test_a_silent_mail_server_holds_up_one_submission_not_every_one(start_server
     assert "4 sent" in retried.stdout
     sales = [r for r in sink.recipients if "sales@steadfastpartners.example" in r]
     assert len(sales) == 4
+
+
+def test_a_silent_cache_server_costs_each_worker_one_wait_not_every_request(
+    start_server,
+):
+    port = free_port()
+    silent = SilentServer(port)  # a Redis that accepts and never answers
+    try:
+        server = start_server(workers=2, REDIS_URL=f"redis://127.0.0.1:{port}/0")
+        responses = [
+            request(server.base_url, "GET", path)
+            for path in ["/", ARTICLE, "/contact/"] * 4
+        ]
+        tried = len(silent.connections)
+    finally:
+        silent.close()
+
+    assert [response.status for response in responses] == [200] * 12
+    assert all(b"Traceback" not in response.body for response in responses)
+    # Each worker waited once, then left the cache alone until it answers.
+    assert tried <= 2
