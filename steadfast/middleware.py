@@ -64,13 +64,13 @@ def invalidate_public_pages() -> None:
     other worker and host sharing the cache within ``LOCAL_PAGE_SECONDS``."""
     local_pages.clear()
     try:
-        next_page_cache_generation()
+        advance_page_cache_generation()
     except Exception:
         # The change is saved; pages cached before it expire on their own.
         logger.exception("Page cache unavailable: cached pages not forgotten")
 
 
-def next_page_cache_generation() -> None:
+def advance_page_cache_generation() -> None:
     try:
         cache.incr(PAGE_CACHE_GENERATION_KEY)
     except ValueError:
