@@ -13,7 +13,9 @@ URL_MAX_LENGTH = 500
 
 def cap(value: str, limit: int) -> str:
     """Printable text only, at most ``limit`` characters."""
-    return "".join(ch for ch in value if ch.isprintable())[:limit]
+    if not value.isprintable():
+        value = "".join(ch for ch in value if ch.isprintable())
+    return value[:limit]
 
 
 def external_referrer(request: HttpRequest) -> str:
@@ -76,9 +78,11 @@ def new_first_touch(request: HttpRequest) -> dict[str, str] | None:
 
 def first_touch(request: HttpRequest) -> dict[str, str]:
     """The recorded first touch, re-checked (the cookie is signed, but be strict)."""
+    if FIRST_TOUCH_COOKIE not in request.COOKIES:
+        return {}
     try:
         data = signing.loads(
-            request.COOKIES.get(FIRST_TOUCH_COOKIE, ""),
+            request.COOKIES[FIRST_TOUCH_COOKIE],
             salt=FIRST_TOUCH_SALT,
             max_age=settings.SESSION_COOKIE_AGE,
         )
