@@ -15,8 +15,8 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # fifth fewer of them (make bench).
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 worker_class = "sync"
-# Longer than SQLite's busy timeout, so a waiting writer answers before the
-# worker is killed.
+# Longer than the database lock timeout (DATABASE_LOCK_TIMEOUT), so a waiting
+# writer answers before the worker is killed.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
 keepalive = 5

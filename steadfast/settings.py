@@ -138,10 +138,13 @@ WSGI_APPLICATION = "steadfast.wsgi.application"
 # on an upgrade), and the busy timeout makes concurrent writers queue.
 # https://docs.djangoproject.com/en/6.1/ref/databases/#sqlite-notes
 
-SQLITE_BUSY_TIMEOUT = env_int("SQLITE_BUSY_TIMEOUT", 5)
+# How long a writer waits for another's lock before the visitor gets the 503
+# page with the phone number, rather than a worker hanging until gunicorn
+# kills it: SQLite's busy timeout, PostgreSQL's lock_timeout.
+DATABASE_LOCK_TIMEOUT = env_int("DATABASE_LOCK_TIMEOUT", 5)
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
-    "timeout": SQLITE_BUSY_TIMEOUT,
+    "timeout": DATABASE_LOCK_TIMEOUT,
     # synchronous=FULL: an acknowledged inquiry survives a power cut too.
     "init_command": (
         "PRAGMA journal_mode=WAL;PRAGMA synchronous=FULL;PRAGMA foreign_keys=ON;"
@@ -166,6 +169,9 @@ def database_config(url: str | None) -> dict:
     elif config["ENGINE"] == "django.db.backends.postgresql":
         # Fail fast when the server is unreachable instead of hanging a worker.
         config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+        config["OPTIONS"].setdefault(
+            "options", f"-c lock_timeout={DATABASE_LOCK_TIMEOUT * 1000}"
+        )
     return config
 
 

@@ -116,6 +116,7 @@ def test_database_url_selects_postgresql_with_a_connect_timeout():
     assert config["HOST"] == "db.internal"
     assert config["NAME"] == "steadfast"
     assert config["OPTIONS"]["connect_timeout"] == 5
+    assert config["OPTIONS"]["options"] == "-c lock_timeout=5000"
     assert config["CONN_HEALTH_CHECKS"] is True
 
 

@@ -158,14 +158,12 @@ def test_submissions_wait_for_a_writer_holding_the_lock_for_two_seconds(site):
     assert inquiry_count(site) - before == 20
 
 
-def test_a_lock_held_past_the_busy_timeout_is_a_friendly_503_then_a_retry_works(site):
-    if site.pg_database:
-        pytest.skip("PostgreSQL writers wait for locks; the busy timeout is SQLite's")
+def test_a_lock_held_past_the_lock_timeout_is_a_friendly_503_then_a_retry_works(site):
     before = inquiry_count(site)
     visitors = ready_visitors(site, first=2100, count=5)
 
     # Long enough that even the fifth, queued behind 4 busy workers, times out.
-    with WriteLock(site, seconds=settings.SQLITE_BUSY_TIMEOUT * 2 + 1):
+    with WriteLock(site, seconds=settings.DATABASE_LOCK_TIMEOUT * 2 + 1):
         responses = submit_all(visitors, first=2100)
 
     for response in responses:

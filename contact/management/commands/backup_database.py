@@ -51,7 +51,7 @@ def default_output(extension: str) -> Path:
 def backup_sqlite(source_path: str, output: Path) -> None:
     partial = output.with_name(output.name + ".partial")
     partial.unlink(missing_ok=True)
-    source = sqlite3.connect(source_path, timeout=settings.SQLITE_BUSY_TIMEOUT)
+    source = sqlite3.connect(source_path, timeout=settings.DATABASE_LOCK_TIMEOUT)
     target = sqlite3.connect(partial)
     try:
         # A few pages at a time, so writers are never held up for long.
