@@ -131,7 +131,8 @@ class PublicPageCacheMiddleware:
     @staticmethod
     def cache_key(request: HttpRequest) -> str | None:
         """The page's key in the cache, or None if the request must reach the view."""
-        if request.method != "GET":
+        # HEAD too (link checkers, uptime monitors): the server drops the body.
+        if request.method not in {"GET", "HEAD"}:
             return None
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None

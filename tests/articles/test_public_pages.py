@@ -192,6 +192,19 @@ def test_links_with_campaign_tags_or_ad_click_ids_share_the_cached_page(
     assertContains(clicked, launch_article.title)
 
 
+def test_a_head_request_is_answered_from_the_page_cache(
+    client, launch_article, django_assert_num_queries
+):
+    page = client.get(launch_article.get_absolute_url())
+
+    with django_assert_num_queries(0):
+        response = client.head(launch_article.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response["ETag"] == page["ETag"]
+    assert response.content == b""
+
+
 def test_a_query_string_the_pages_do_not_use_is_rendered_in_one_query(
     client, launch_article, django_assert_num_queries, phone_number_cached
 ):
