@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 FIRST_TOUCH_COOKIE = "first_touch"
 FIRST_TOUCH_SALT = "contact.first-touch"
@@ -54,6 +55,9 @@ class FirstTouchMiddleware:
                 httponly=settings.SESSION_COOKIE_HTTPONLY,
                 samesite=settings.SESSION_COOKIE_SAMESITE,
             )
+            # A shared cache (a CDN, a proxy) may store a response that sets
+            # a cookie unless told not to.
+            patch_cache_control(response, private=True)
         return response
 
 

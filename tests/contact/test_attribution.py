@@ -134,6 +134,7 @@ def test_a_visitor_from_a_shared_link_gets_the_cached_page_and_is_remembered(
     assert cookie["httponly"]
     assert cookie["samesite"] == "Lax"
     assert cookie["max-age"] == settings.SESSION_COOKIE_AGE
+    assert "private" in response["Cache-Control"]
     assert settings.SESSION_COOKIE_NAME not in response.cookies
     assert not Session.objects.exists()
     inquiry = Inquiry.objects.get()
@@ -151,6 +152,7 @@ def test_the_cached_page_never_carries_another_visitors_first_touch(client, arti
     response = type(client)().get(article.get_absolute_url())
 
     assert response.cookies == {}
+    assert "private" not in response.get("Cache-Control", "")
 
 
 def test_a_forged_first_touch_is_ignored_and_replaced_by_a_real_one(client, valid_data):
