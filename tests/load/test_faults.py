@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bench.server import free_port
-from bench.smtp_sink import SMTPSink
+from bench.smtp_sink import start_sink
 from tests.load.client import HIDDEN_INPUT_RE, Visitor, request
 from tests.load.test_inquiries_under_load import (
     assert_thanked,
@@ -117,6 +117,24 @@ def test_a_database_outage_is_a_branded_503_and_healthz_says_so(start_server):
     assert elapsed < 15
 
 
+def retry_with_the_mail_server_back(server, port: int, runs: int) -> list:
+    """Start a mail server on ``port`` and run retry_notifications ``runs``
+    times: each run's output, then the sales notifications the server got."""
+    sink = start_sink(port)
+    try:
+        # The retry honours a backoff; pretend its minutes have passed.
+        server.query(
+            "UPDATE contact_inquiry SET notification_next_attempt_at = %s",
+            ("2000-01-01 00:00:00",),
+        )
+        outputs = [server.manage("retry_notifications").stdout for _ in range(runs)]
+    finally:
+        sink.shutdown()
+        sink.server_close()
+    sales = [r for r in sink.recipients if "sales@steadfastpartners.example" in r]
+    return [*outputs, sales]
+
+
 def test_mail_server_down_keeps_inquiries_and_the_retry_sends_each_once(
     start_server,
 ):
@@ -133,24 +151,11 @@ def test_mail_server_down_keeps_inquiries_and_the_retry_sends_each_once(
     assert {status for status, _ in rows} == {"failed"}
     assert all(error for _, error in rows)
 
-    sink = SMTPSink(port)
-    threading.Thread(target=sink.serve_forever, daemon=True).start()
-    try:
-        # The retry honours a backoff; pretend its minutes have passed.
-        server.query(
-            "UPDATE contact_inquiry SET notification_next_attempt_at = %s",
-            ("2000-01-01 00:00:00",),
-        )
-        first = server.manage("retry_notifications")
-        second = server.manage("retry_notifications")
-    finally:
-        sink.shutdown()
-        sink.server_close()
+    first, second, sales = retry_with_the_mail_server_back(server, port, runs=2)
 
-    sales = [r for r in sink.recipients if "sales@steadfastpartners.example" in r]
     assert len(sales) == 3
-    assert "3 sent" in first.stdout
-    assert "0 sent" in second.stdout
+    assert "3 sent" in first
+    assert "0 sent" in second
     assert server.query("SELECT DISTINCT notification_status FROM contact_inquiry") == [
         ("sent",)
     ]
@@ -177,21 +182,9 @@ def test_a_silent_mail_server_holds_up_one_submission_not_every_one(start_server
     rows = server.query("SELECT notification_status FROM contact_inquiry")
     assert rows == [("failed",)] * 4
 
-    sink = SMTPSink(port)
-    threading.Thread(target=sink.serve_forever, daemon=True).start()
-    try:
-        # The first failure's backoff has passed; the others are due already.
-        server.query(
-            "UPDATE contact_inquiry SET notification_next_attempt_at = %s",
-            ("2000-01-01 00:00:00",),
-        )
-        retried = server.manage("retry_notifications")
-    finally:
-        sink.shutdown()
-        sink.server_close()
+    retried, sales = retry_with_the_mail_server_back(server, port, runs=1)
 
-    assert "4 sent" in retried.stdout
-    sales = [r for r in sink.recipients if "sales@steadfastpartners.example" in r]
+    assert "4 sent" in retried
     assert len(sales) == 4
 
 
