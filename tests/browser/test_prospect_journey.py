@@ -1,4 +1,5 @@
-"""Journey 1: a prospect on a phone reads the article, calls, and writes to us."""
+"""Journey 1: a prospect on a phone, from a shared link, reads the article,
+calls, and writes to us."""
 
 import re
 
@@ -42,8 +43,12 @@ def test_prospect_on_a_phone_reads_the_article_calls_and_sends_an_inquiry(
     page, _ = open_page(PHONE, phone=True)
     page.add_init_script(RECORD_DIALLED_NUMBERS)
 
-    # The home page leads to the article.
-    page.goto("/")
+    # A colleague's LinkedIn post brings them to the home page, which leads
+    # to the article.
+    page.goto(
+        "/?utm_source=linkedin&utm_medium=social&utm_campaign=launch",
+        referer="https://www.linkedin.com/",
+    )
     page.get_by_role("link", name=article.title).first.tap()
     expect(page).to_have_url(re.compile(re.escape(article.get_absolute_url()) + "$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(article.title)
@@ -109,3 +114,7 @@ def test_prospect_on_a_phone_reads_the_article_calls_and_sends_an_inquiry(
     assert inquiry.article == article
     assert inquiry.name == "Dana Whitfield"
     assert inquiry.message == message
+    # Sales can see what brought them.
+    assert inquiry.utm_source == "linkedin"
+    assert inquiry.utm_campaign == "launch"
+    assert inquiry.referrer == "https://www.linkedin.com/"
