@@ -6,6 +6,7 @@ from urllib.parse import parse_qsl, unquote_to_bytes, urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -133,6 +134,12 @@ class PublicPageCacheMiddleware:
         """The page's key in the cache, or None if the request must reach the view."""
         # HEAD too (link checkers, uptime monitors): the server drops the body.
         if request.method not in {"GET", "HEAD"}:
+            return None
+        try:
+            request.get_host()
+        except DisallowedHost:
+            # No cached page for a Host we do not serve: CommonMiddleware
+            # below refuses it, and the security headers go on the 400.
             return None
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None

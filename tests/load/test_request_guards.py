@@ -35,6 +35,16 @@ def test_a_junk_query_string_is_never_served_the_cached_page(client):
     assert render.called
 
 
+def test_a_bad_host_is_refused_even_for_a_cached_page(client):
+    client.get("/")  # cached
+
+    response = Client(HTTP_HOST="evil.example").get("/")
+
+    assert response.status_code == 400
+    assert b"couldn't understand that request" in response.content
+    assert "Content-Security-Policy" in response.headers
+
+
 def test_a_very_long_url_makes_a_valid_cache_key(client):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
