@@ -7,9 +7,10 @@ cache that was a third of the request. The client is only a thin, thread-safe
 front to its connection pool (which redis-py already makes fork-safe), so it
 can be kept. And when Redis does not answer (stuck, or behind a dropped
 route), every call used to wait out the socket timeout: two or three waits
-per page, the health check included. After a connection error or a timeout,
-this worker's calls now fail at once for ``UNAVAILABLE_PAUSE`` seconds; every
-caller already treats a failing cache as a missing one.
+per page, the health check included. After a call fails that way, this
+worker's calls now fail at once for ``UNAVAILABLE_PAUSE`` seconds; every
+caller already treats a failing cache as a missing one. A refusal costs no
+wait, so it pauses nothing: a restarted Redis is used again at once.
 
 ``AtomicIncrFileBasedCache``: Django's ``incr()`` for the file cache is
 ``get()`` then ``set()`` with the default timeout. Every count restarted the
@@ -33,19 +34,24 @@ from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.core.files import locks
 
 UNAVAILABLE_PAUSE = 10
+# A failure that took this long was a wait, not a refusal.
+SLOW_FAILURE = 0.1
 
 
 def unless_recently_unavailable(method):
-    """Fail at once while Redis is paused; pause it when it fails to answer."""
+    """Fail at once while Redis is paused; pause it when it made us wait."""
 
     @functools.wraps(method)
     def call(self, *args, **kwargs):
-        if time.monotonic() < self._unavailable_until:
+        started = time.monotonic()
+        if started < self._unavailable_until:
             raise self._lib.ConnectionError("Redis did not answer moments ago")
         try:
             return method(self, *args, **kwargs)
         except (self._lib.ConnectionError, self._lib.TimeoutError):
-            self._unavailable_until = time.monotonic() + UNAVAILABLE_PAUSE
+            failed = time.monotonic()
+            if failed - started >= SLOW_FAILURE:
+                self._unavailable_until = failed + UNAVAILABLE_PAUSE
             raise
 
     return call

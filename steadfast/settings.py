@@ -167,6 +167,9 @@ def database_config(url: str | None) -> dict:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     elif config["ENGINE"] == "django.db.backends.postgresql":
+        # Django's backend, which after a failed connection leaves the server
+        # alone for a few seconds (steadfast/postgresql/base.py).
+        config["ENGINE"] = "steadfast.postgresql"
         # Fail fast when the server is unreachable instead of hanging a worker.
         config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
         config["OPTIONS"].setdefault(

@@ -26,6 +26,7 @@ from steadfast.middleware import (
     PAGE_CACHE_GENERATION_KEY,
     invalidate_public_pages,
 )
+from steadfast.postgresql.base import DatabaseWrapper as PostgreSQLWrapper
 from steadfast.settings import database_config
 from steadfast.storage import StaticFilesStorage
 from tests.silent_server import SilentServer
@@ -112,12 +113,53 @@ def test_sqlite_file_database_opens_in_wal_with_a_busy_timeout(tmp_path):
 def test_database_url_selects_postgresql_with_a_connect_timeout():
     config = database_config("postgres://site:secret@db.internal:5432/steadfast")
 
-    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["ENGINE"] == "steadfast.postgresql"
     assert config["HOST"] == "db.internal"
     assert config["NAME"] == "steadfast"
     assert config["OPTIONS"]["connect_timeout"] == 5
     assert config["OPTIONS"]["options"] == "-c lock_timeout=5000"
     assert config["CONN_HEALTH_CHECKS"] is True
+
+
+def test_a_postgresql_that_does_not_answer_is_left_alone_for_a_pause(monkeypatch):
+    monkeypatch.setattr(PostgreSQLWrapper, "unavailable_until", 0.0)
+    port = free_port()
+    silent = SilentServer(port)
+    config = database_config(f"postgres://postgres@127.0.0.1:{port}/steadfast")
+    config["OPTIONS"]["connect_timeout"] = 2
+    wrapper = PostgreSQLWrapper(
+        {**config, "TIME_ZONE": None, "AUTOCOMMIT": True}, alias="silent-check"
+    )
+    try:
+        with pytest.raises(OperationalError, match="timeout"):
+            wrapper.ensure_connection()  # waits out connect_timeout
+        with pytest.raises(OperationalError, match="moments ago"):
+            wrapper.ensure_connection()  # fails at once
+    finally:
+        silent.close()
+
+    assert len(silent.connections) == 1
+
+
+def test_a_postgresql_that_refuses_is_tried_again_at_once(monkeypatch):
+    monkeypatch.setattr(PostgreSQLWrapper, "unavailable_until", 0.0)
+    port = free_port()  # nothing listens: connections are refused
+    config = database_config(f"postgres://postgres@127.0.0.1:{port}/steadfast")
+    config["OPTIONS"]["connect_timeout"] = 2
+    wrapper = PostgreSQLWrapper(
+        {**config, "TIME_ZONE": None, "AUTOCOMMIT": True}, alias="refused-check"
+    )
+    with pytest.raises(OperationalError, match="refused"):
+        wrapper.ensure_connection()
+
+    silent = SilentServer(port)  # back, though slow to answer
+    try:
+        with pytest.raises(OperationalError, match="timeout"):
+            wrapper.ensure_connection()
+    finally:
+        silent.close()
+
+    assert len(silent.connections) == 1
 
 
 def test_sqlite_database_url_keeps_the_concurrency_options():
@@ -368,6 +410,25 @@ def test_a_redis_that_does_not_answer_is_left_alone_for_a_pause():
 
     assert tried_during_the_pause == 1
     assert len(silent.connections) == 2
+
+
+def test_a_redis_that_refuses_is_tried_again_at_once():
+    port = free_port()  # nothing listens: connections are refused
+    redis_cache = ReusedClientRedisCache(
+        f"redis://127.0.0.1:{port}/0",
+        {"OPTIONS": {"socket_timeout": 0.2, "socket_connect_timeout": 0.2}},
+    )
+    with pytest.raises(redis.ConnectionError):
+        redis_cache.get("page")
+
+    silent = SilentServer(port)  # back, though slow to answer
+    try:
+        with pytest.raises(redis.TimeoutError):
+            redis_cache.get("page")
+    finally:
+        silent.close()
+
+    assert len(silent.connections) == 1
 
 
 def test_file_cache_counts_keep_the_lifetime_their_entry_began_with(tmp_path):

@@ -117,6 +117,29 @@ def test_a_database_outage_is_a_branded_503_and_healthz_says_so(start_server):
     assert elapsed < 15
 
 
+def test_a_database_that_does_not_answer_costs_each_worker_one_wait(start_server):
+    port = free_port()
+    silent = SilentServer(port)  # a PostgreSQL host gone: nothing answers
+    try:
+        server = start_server(
+            workers=2,
+            migrate=False,
+            DATABASE_URL=f"postgres://postgres@127.0.0.1:{port}/steadfast",
+        )
+        responses = [request(server.base_url, "GET", ARTICLE) for _ in range(8)]
+        health = request(server.base_url, "GET", "/healthz")
+        tried = len(silent.connections)
+    finally:
+        silent.close()
+
+    for response in responses:
+        assert response.status == 503
+        assert b'href="tel:+17372105503"' in response.body
+    assert health.status == 503
+    # Each worker waited out connect_timeout once, then answered at once.
+    assert tried <= 2
+
+
 def retry_with_the_mail_server_back(server, port: int, runs: int) -> list:
     """Start a mail server on ``port`` and run retry_notifications ``runs``
     times: each run's output, then the sales notifications the server got."""
