@@ -2,6 +2,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
@@ -24,7 +25,13 @@ def external_referrer(request: HttpRequest) -> str:
     parts = urlsplit(referer)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         return ""
-    if parts.netloc == request.get_host():
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        # Not a visit to record: CommonMiddleware refuses it further down,
+        # where its 400 gets the security headers.
+        return ""
+    if parts.netloc == host:
         return ""
     # Only the origin and path: query strings can carry other sites' secrets.
     return cap(f"{parts.scheme}://{parts.netloc}{parts.path}", URL_MAX_LENGTH)

@@ -177,6 +177,7 @@ def test_ordinary_visitors_get_no_session_so_pages_stay_cacheable(client, settin
     response = client.get("/", headers={"referer": "http://testserver/contact/"})
 
     assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert FIRST_TOUCH_COOKIE not in response.cookies
     assert "Cookie" not in response.get("Vary", "")
 
 

@@ -35,10 +35,15 @@ def test_a_junk_query_string_is_never_served_the_cached_page(client):
     assert render.called
 
 
-def test_a_bad_host_is_refused_even_for_a_cached_page(client):
+@pytest.mark.parametrize(
+    "from_elsewhere",
+    [{}, {"HTTP_REFERER": "https://www.linkedin.com/", "QUERY_STRING": "utm_source=x"}],
+    ids=["direct", "from-a-shared-link"],
+)
+def test_a_bad_host_is_refused_even_for_a_cached_page(client, from_elsewhere):
     client.get("/")  # cached
 
-    response = Client(HTTP_HOST="evil.example").get("/")
+    response = Client(HTTP_HOST="evil.example").get("/", **from_elsewhere)
 
     assert response.status_code == 400
     assert b"couldn't understand that request" in response.content
