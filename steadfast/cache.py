@@ -5,12 +5,9 @@ a new ``redis.Redis`` for every cache call, and redis-py's constructor fills a
 table of about 170 response callbacks each time. On a page served from the
 cache that was a third of the request. The client is only a thin, thread-safe
 front to its connection pool (which redis-py already makes fork-safe), so it
-can be kept. And when Redis does not answer (stuck, or behind a dropped
-route), every call used to wait out the socket timeout: two or three waits
-per page, the health check included. After a call fails that way, this
-worker's calls now fail at once for ``UNAVAILABLE_PAUSE`` seconds; every
-caller already treats a failing cache as a missing one. A refusal costs no
-wait, so it pauses nothing: a restarted Redis is used again at once.
+can be kept. And each worker leaves a Redis that stops answering alone for
+a while (``steadfast.outages``) instead of waiting out the socket timeout on
+every call: two or three waits per page, the health check included.
 
 ``AtomicIncrFileBasedCache``: Django's ``incr()`` for the file cache is
 ``get()`` then ``set()`` with the default timeout. Every count restarted the
@@ -33,26 +30,17 @@ from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.core.files import locks
 
-UNAVAILABLE_PAUSE = 10
-# A failure that took this long was a wait, not a refusal.
-SLOW_FAILURE = 0.1
+from steadfast.outages import Pause
 
 
 def unless_recently_unavailable(method):
-    """Fail at once while Redis is paused; pause it when it made us wait."""
+    """The client's method, failing at once while Redis is paused."""
 
     @functools.wraps(method)
     def call(self, *args, **kwargs):
-        started = time.monotonic()
-        if started < self._unavailable_until:
-            raise self._lib.ConnectionError("Redis did not answer moments ago")
-        try:
+        failures = (self._lib.ConnectionError, self._lib.TimeoutError)
+        with self._pause.guard(failures, self._lib.ConnectionError):
             return method(self, *args, **kwargs)
-        except (self._lib.ConnectionError, self._lib.TimeoutError):
-            failed = time.monotonic()
-            if failed - started >= SLOW_FAILURE:
-                self._unavailable_until = failed + UNAVAILABLE_PAUSE
-            raise
 
     return call
 
@@ -61,7 +49,7 @@ class ReusedRedisCacheClient(RedisCacheClient):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._clients = {}
-        self._unavailable_until = 0.0
+        self._pause = Pause("Redis")
 
     add = unless_recently_unavailable(RedisCacheClient.add)
     get = unless_recently_unavailable(RedisCacheClient.get)

@@ -27,6 +27,7 @@ from steadfast.middleware import (
     invalidate_public_pages,
 )
 from steadfast.postgresql.base import DatabaseWrapper as PostgreSQLWrapper
+from steadfast.postgresql.base import pause as postgresql_pause
 from steadfast.settings import database_config
 from steadfast.storage import StaticFilesStorage
 from tests.silent_server import SilentServer
@@ -122,7 +123,7 @@ def test_database_url_selects_postgresql_with_a_connect_timeout():
 
 
 def test_a_postgresql_that_does_not_answer_is_left_alone_for_a_pause(monkeypatch):
-    monkeypatch.setattr(PostgreSQLWrapper, "unavailable_until", 0.0)
+    monkeypatch.setattr(postgresql_pause, "until", 0.0)
     port = free_port()
     silent = SilentServer(port)
     config = database_config(f"postgres://postgres@127.0.0.1:{port}/steadfast")
@@ -142,7 +143,7 @@ def test_a_postgresql_that_does_not_answer_is_left_alone_for_a_pause(monkeypatch
 
 
 def test_a_postgresql_that_refuses_is_tried_again_at_once(monkeypatch):
-    monkeypatch.setattr(PostgreSQLWrapper, "unavailable_until", 0.0)
+    monkeypatch.setattr(postgresql_pause, "until", 0.0)
     port = free_port()  # nothing listens: connections are refused
     config = database_config(f"postgres://postgres@127.0.0.1:{port}/steadfast")
     config["OPTIONS"]["connect_timeout"] = 2
@@ -396,7 +397,7 @@ def test_a_redis_that_does_not_answer_is_left_alone_for_a_pause():
         {"OPTIONS": {"socket_timeout": 0.2, "socket_connect_timeout": 0.2}},
     )
     try:
-        with mock.patch("steadfast.cache.UNAVAILABLE_PAUSE", 0.5):
+        with mock.patch("steadfast.outages.UNAVAILABLE_PAUSE", 0.5):
             with pytest.raises(redis.TimeoutError):
                 redis_cache.get("page")  # waits out the timeout
             with pytest.raises(redis.ConnectionError):

@@ -1,0 +1,40 @@
+"""Leave a server alone for a while after it made a worker wait and failed.
+
+A server that does not answer at all (its host gone, a dropped route) costs
+every call its whole timeout: a page makes several, and gunicorn's workers
+end up waiting instead of serving. After a call fails slowly, this worker's
+calls to that server fail at once for ``UNAVAILABLE_PAUSE`` seconds, and
+every caller already treats the failure as the server being down. A refusal
+costs no wait and may be a restart, so it pauses nothing: the server is
+used again at once.
+"""
+
+import time
+from contextlib import contextmanager
+
+UNAVAILABLE_PAUSE = 10
+# A failure that took this long was a wait, not a refusal.
+SLOW_FAILURE = 0.1
+
+
+class Pause:
+    def __init__(self, server: str) -> None:
+        self.server = server
+        self.until = 0.0
+
+    @contextmanager
+    def guard(
+        self, failures: tuple[type[Exception], ...], unavailable: type[Exception]
+    ):
+        """Run the block, unless paused (then raise ``unavailable``); pause if
+        the block raised one of ``failures`` after a wait."""
+        started = time.monotonic()
+        if started < self.until:
+            raise unavailable(f"{self.server} did not answer moments ago")
+        try:
+            yield
+        except failures:
+            failed = time.monotonic()
+            if failed - started >= SLOW_FAILURE:
+                self.until = failed + UNAVAILABLE_PAUSE
+            raise
