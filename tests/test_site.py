@@ -122,15 +122,28 @@ def test_database_url_selects_postgresql_with_a_connect_timeout():
     assert config["CONN_HEALTH_CHECKS"] is True
 
 
+def postgresql_at(port: int) -> PostgreSQLWrapper:
+    """A connection, as the site configures it, to a server on ``port``."""
+    config = database_config(f"postgres://postgres@127.0.0.1:{port}/steadfast")
+    config["OPTIONS"]["connect_timeout"] = 2  # libpq's shortest
+    return PostgreSQLWrapper(
+        {**config, "TIME_ZONE": None, "AUTOCOMMIT": True}, alias=f"port-{port}"
+    )
+
+
+def redis_cache_at(port: int) -> ReusedClientRedisCache:
+    """The site's Redis cache backend, for a server on ``port``, quick to time out."""
+    return ReusedClientRedisCache(
+        f"redis://127.0.0.1:{port}/0",
+        {"OPTIONS": {"socket_timeout": 0.2, "socket_connect_timeout": 0.2}},
+    )
+
+
 def test_a_postgresql_that_does_not_answer_is_left_alone_for_a_pause(monkeypatch):
     monkeypatch.setattr(postgresql_pause, "until", 0.0)
     port = free_port()
     silent = SilentServer(port)
-    config = database_config(f"postgres://postgres@127.0.0.1:{port}/steadfast")
-    config["OPTIONS"]["connect_timeout"] = 2
-    wrapper = PostgreSQLWrapper(
-        {**config, "TIME_ZONE": None, "AUTOCOMMIT": True}, alias="silent-check"
-    )
+    wrapper = postgresql_at(port)
     try:
         with pytest.raises(OperationalError, match="timeout"):
             wrapper.ensure_connection()  # waits out connect_timeout
@@ -145,11 +158,7 @@ def test_a_postgresql_that_does_not_answer_is_left_alone_for_a_pause(monkeypatch
 def test_a_postgresql_that_refuses_is_tried_again_at_once(monkeypatch):
     monkeypatch.setattr(postgresql_pause, "until", 0.0)
     port = free_port()  # nothing listens: connections are refused
-    config = database_config(f"postgres://postgres@127.0.0.1:{port}/steadfast")
-    config["OPTIONS"]["connect_timeout"] = 2
-    wrapper = PostgreSQLWrapper(
-        {**config, "TIME_ZONE": None, "AUTOCOMMIT": True}, alias="refused-check"
-    )
+    wrapper = postgresql_at(port)
     with pytest.raises(OperationalError, match="refused"):
         wrapper.ensure_connection()
 
@@ -392,10 +401,7 @@ def test_redis_cache_keeps_one_client_for_its_connection_pool():
 def test_a_redis_that_does_not_answer_is_left_alone_for_a_pause():
     port = free_port()
     silent = SilentServer(port)
-    redis_cache = ReusedClientRedisCache(
-        f"redis://127.0.0.1:{port}/0",
-        {"OPTIONS": {"socket_timeout": 0.2, "socket_connect_timeout": 0.2}},
-    )
+    redis_cache = redis_cache_at(port)
     try:
         with mock.patch("steadfast.outages.UNAVAILABLE_PAUSE", 0.5):
             with pytest.raises(redis.TimeoutError):
@@ -415,10 +421,7 @@ def test_a_redis_that_does_not_answer_is_left_alone_for_a_pause():
 
 def test_a_redis_that_refuses_is_tried_again_at_once():
     port = free_port()  # nothing listens: connections are refused
-    redis_cache = ReusedClientRedisCache(
-        f"redis://127.0.0.1:{port}/0",
-        {"OPTIONS": {"socket_timeout": 0.2, "socket_connect_timeout": 0.2}},
-    )
+    redis_cache = redis_cache_at(port)
     with pytest.raises(redis.ConnectionError):
         redis_cache.get("page")
 
