@@ -1,6 +1,7 @@
 """Email sales about new inquiries after commit; retries never double-send."""
 
 import logging
+import time
 import unicodedata
 from datetime import timedelta
 
@@ -14,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from contact.models import Inquiry, current_phone
+from steadfast.outages import SLOW_FAILURE
 
 logger = logging.getLogger(__name__)
 
@@ -22,9 +24,11 @@ Status = Inquiry.NotificationStatus
 CLAIM_TIMEOUT = timedelta(minutes=10)
 MAX_BACKOFF = timedelta(hours=6)
 SUBJECT_MAX_LENGTH = 150
-# After a send fails, requests leave the mail server alone for this long: one
-# that never answers would hold a worker for SMTP_TIMEOUT on every inquiry.
-# retry_notifications keeps trying, and sends what the requests left.
+# After a send fails slowly, requests leave the mail server alone for this
+# long, on every worker and host: one that never answers would hold a worker
+# for SMTP_TIMEOUT on every inquiry. A refusal costs no wait and pauses
+# nothing, as in steadfast.outages. retry_notifications keeps trying, and
+# sends what the requests left.
 MAIL_OUTAGE_KEY = "contact:mail-outage"
 MAIL_OUTAGE_PAUSE = 60
 
@@ -118,12 +122,14 @@ def send_sales_notification(inquiry_id: int) -> bool:
     if not claim(inquiry_id, now=now):
         return False
     inquiry = Inquiry.objects.select_related("article").get(pk=inquiry_id)
+    started = time.monotonic()
     try:
         sales_message(inquiry).send(using="default")
     except Exception as exc:
         attempts = inquiry.notification_attempts + 1
         logger.exception("Sales notification for inquiry %s failed", inquiry_id)
-        report_mail_outage()
+        if time.monotonic() - started >= SLOW_FAILURE:
+            report_mail_outage()
         Inquiry.objects.filter(pk=inquiry_id).update(
             notification_status=Status.FAILED,
             notification_attempts=attempts,

@@ -1,3 +1,4 @@
+import time
 from datetime import timedelta
 from io import StringIO
 from smtplib import SMTPServerDisconnected
@@ -17,6 +18,7 @@ from contact.notifications import (
     send_sales_notification,
 )
 from contact.spam import issue_form_token
+from steadfast.outages import SLOW_FAILURE
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +29,19 @@ def mail_server_down():
     return mock.patch(
         "django.core.mail.backends.locmem.EmailBackend.send_messages",
         side_effect=SMTPServerDisconnected("Connection unexpectedly closed"),
+    )
+
+
+def mail_server_silent():
+    """A mail server that makes the sender wait, then times out."""
+
+    def wait_then_time_out(messages):
+        time.sleep(SLOW_FAILURE)
+        raise TimeoutError("timed out")
+
+    return mock.patch(
+        "django.core.mail.backends.locmem.EmailBackend.send_messages",
+        side_effect=wait_then_time_out,
     )
 
 
@@ -103,7 +118,7 @@ def test_after_a_mail_failure_the_next_inquiries_do_not_wait_for_the_server(
     client, valid_data, django_capture_on_commit_callbacks
 ):
     another = {**valid_data, "form_token": issue_form_token(1.0)}
-    with mail_server_down() as send_messages:
+    with mail_server_silent() as send_messages:
         submit(client, valid_data, django_capture_on_commit_callbacks)
         response = submit(client, another, django_capture_on_commit_callbacks)
 
@@ -116,10 +131,23 @@ def test_after_a_mail_failure_the_next_inquiries_do_not_wait_for_the_server(
     assert left.pk in due_for_retry()
 
 
+def test_a_mail_server_that_refuses_is_tried_again_by_the_next_inquiry(
+    client, valid_data, django_capture_on_commit_callbacks
+):
+    another = {**valid_data, "form_token": issue_form_token(1.0)}
+    with mail_server_down() as send_messages:
+        submit(client, valid_data, django_capture_on_commit_callbacks)
+        submit(client, another, django_capture_on_commit_callbacks)
+
+    # A refusal costs no wait, and the server may be back in a second.
+    assert send_messages.call_count == 2
+    assert Inquiry.objects.latest("pk").notification_attempts == 1
+
+
 def test_once_the_pause_is_over_requests_send_again(
     client, valid_data, django_capture_on_commit_callbacks
 ):
-    with mail_server_down():
+    with mail_server_silent():
         submit(client, valid_data, django_capture_on_commit_callbacks)
     cache.delete(MAIL_OUTAGE_KEY)  # what MAIL_OUTAGE_PAUSE seconds do
 
@@ -137,7 +165,7 @@ def test_retry_stops_at_the_first_failure_and_sends_the_rest_next_run(make_inqui
         )
 
     down, back = StringIO(), StringIO()
-    with mail_server_down() as send_messages:
+    with mail_server_silent() as send_messages:
         call_command("retry_notifications", stdout=down)
     call_command("retry_notifications", stdout=back)
 
