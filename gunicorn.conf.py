@@ -4,6 +4,7 @@ Every value can be overridden with gunicorn's own GUNICORN_CMD_ARGS or the
 variables below.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -62,3 +63,13 @@ def when_ready(server) -> None:
                 except TemplateSyntaxError:
                     # Warming up must never stop the site from starting.
                     server.log.warning("Template %s did not compile", name)
+
+
+def pre_fork(server, worker) -> None:
+    """Move everything the master has loaded out of the garbage collector's sight.
+
+    A full collection in a worker otherwise walks every imported object (a
+    40-55 ms pause for the request it lands on), and touching their headers
+    unshares memory the workers could have kept sharing with the master.
+    """
+    gc.freeze()

@@ -1,3 +1,4 @@
+import gc
 import os
 import runpy
 import subprocess
@@ -532,3 +533,16 @@ def test_gunicorn_warm_up_compiles_templates_and_survives_a_broken_one(
     assert engine.template_loaders[0].get_template_cache.keys() >= {"fine.html"}
     widget_templates = {name for _, name in widget_engine.env.cache}
     assert "django/forms/widgets/text.html" in widget_templates
+
+
+def test_gunicorn_forks_workers_with_the_loaded_code_frozen():
+    pre_fork = runpy.run_path(str(PROJECT_DIR / "gunicorn.conf.py"))["pre_fork"]
+    assert gc.get_freeze_count() == 0
+    try:
+        pre_fork(mock.Mock(), mock.Mock())
+
+        # What is loaded by then (Django, the URLconf, the templates) is
+        # left out of every collection a worker makes.
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
