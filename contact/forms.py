@@ -8,6 +8,7 @@ from django import forms
 from django.forms.renderers import Jinja2
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.functional import cached_property
 
 from articles.models import Article
 from assessment.tokens import AttachedAssessment, read_contact_token
@@ -139,10 +140,14 @@ class InquiryForm(forms.ModelForm):
                 f"Keep this under {limit:,} characters "
                 "(it has %(show_value)s characters)."
             )
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True  # the template renders it
-        self.helper.layout = Layout(
+
+    # Built only when the form is rendered: a blank form's markup is cached.
+    @cached_property
+    def helper(self) -> FormHelper:
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True  # the template renders it
+        helper.layout = Layout(
             "name",
             "email",
             "company",
@@ -158,7 +163,8 @@ class InquiryForm(forms.ModelForm):
             # The hidden fields are rendered by the template, outside the
             # cached blank form: their values differ for every visitor.
         )
-        self.helper.add_input(Submit("send", "Send inquiry", css_class="btn-lg"))
+        helper.add_input(Submit("send", "Send inquiry", css_class="btn-lg"))
+        return helper
 
     def clean_name(self) -> str:
         return single_line(self.cleaned_data["name"], "name")
