@@ -44,6 +44,12 @@ local_pages = LocMemCache(
     "steadfast-public-pages",
     {"TIMEOUT": LOCAL_PAGE_SECONDS, "OPTIONS": {"MAX_ENTRIES": 200}},
 )
+# Kept in place of a page whose view did not ask for caching (the contact
+# form, the thank-you page), so the next request for it goes straight to the
+# view instead of looking in the shared cache first. Only for a 200: a crawl
+# of missing URLs must not push the real pages out. Cleared with the pages.
+NOT_CACHED = "not-cached"
+NOT_CACHED_SECONDS = 60
 
 
 def cache_public_page(
@@ -95,6 +101,8 @@ class PublicPageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         page = local_pages.get(key)
+        if page == NOT_CACHED:
+            return self.get_response(request)
         if page is not None:
             return page
         try:
@@ -112,7 +120,9 @@ class PublicPageCacheMiddleware:
             return cached
         response = self.get_response(request)
         timeout = getattr(response, "public_cache_timeout", 0)
-        if timeout and self.is_storable_response(response):
+        if not timeout and response.status_code == 200:
+            local_pages.set(key, NOT_CACHED, NOT_CACHED_SECONDS)
+        elif self.is_storable_response(response):
             if callable(timeout):
                 timeout = timeout()
             if timeout > 0:

@@ -350,6 +350,28 @@ def test_a_worker_answers_a_busy_page_from_its_own_memory(client):
     assert not shared_cache.get_many.called
 
 
+def test_a_page_that_is_never_cached_goes_straight_to_its_view_next_time(client):
+    client.get("/contact/")
+
+    with mock.patch("steadfast.middleware.cache") as shared_cache:
+        response = client.get("/contact/")
+
+    assert response.status_code == 200
+    assert "csrfmiddlewaretoken" in response.content.decode()
+    assert not shared_cache.get_many.called
+
+
+def test_a_missing_page_is_looked_up_again_rather_than_remembered(client):
+    client.get("/no-such-page/")
+
+    with mock.patch("steadfast.middleware.cache") as shared_cache:
+        shared_cache.get_many.return_value = {}
+        response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert shared_cache.get_many.called
+
+
 def test_a_change_made_through_another_worker_shows_within_a_second(client):
     client.get("/")
     # What invalidate_public_pages() in another worker leaves behind: a new
