@@ -73,6 +73,8 @@ class Target:
     queries_at: tuple[str, str] | None = None
     # ... or known without counting.
     queries: str = "–"
+    # A page a visitor loads (GET), rather than a form they send.
+    is_page: bool = True
 
 
 def ms(value: str) -> float:
@@ -240,7 +242,9 @@ def benchmark(args: argparse.Namespace) -> str:
         ]
         mix = prepare_contact_mix(base, scratch, count=args.contact_payloads)
         if mix:
-            targets.append(Target("contact POST mix", "/contact/", mix, mix.note))
+            targets.append(
+                Target("contact POST mix", "/contact/", mix, mix.note, is_page=False)
+            )
         for target in targets:  # warm every worker's imports and the page cache
             run_wrk(base + target.path, 1, args.connections, 2, target.script)
         for _ in range(args.rounds):
@@ -334,15 +338,24 @@ def report(args, workers, targets, weights, memory, log_problems) -> str:
     by_name = {t.name: t for t in targets}
     warm = statistics.median(by_name["article, warm cache"].ratios)
     cold = statistics.median(by_name["article, cold cache"].ratios)
-    worst_p99 = max(max(t.p99) for t in targets)
+    worst_page_p99 = max(max(t.p99) for t in targets if t.is_page)
+    forms = [t for t in targets if not t.is_page]
     bad = sum(t.bad + t.errors for t in targets)
     verdict = [
         ("warm article ≥ 0.7× static", warm >= GOAL_WARM_RATIO, f"{warm:.2f}×"),
         ("cold article ≥ 0.2× static", cold >= GOAL_COLD_RATIO, f"{cold:.2f}×"),
         (
-            "p99 < 50 ms everywhere",
-            worst_p99 < GOAL_P99_MS,
-            f"worst {worst_p99:.1f} ms",
+            "p99 < 50 ms on every page (worst round)",
+            worst_page_p99 < GOAL_P99_MS,
+            f"worst {worst_page_p99:.1f} ms",
+        ),
+        *(
+            (
+                f"p99 < 50 ms for the {t.name} (worst round)",
+                max(t.p99) < GOAL_P99_MS,
+                f"worst {max(t.p99):.1f} ms",
+            )
+            for t in forms
         ),
         ("zero non-2xx/3xx, zero socket errors", bad == 0, str(bad)),
         ("no traceback or 'database is locked' in the log", not log_problems, ""),
