@@ -57,15 +57,22 @@ class FirstTouchMiddleware:
                 FIRST_TOUCH_COOKIE,
                 signing.dumps(touch, salt=FIRST_TOUCH_SALT, compress=True),
                 max_age=settings.SESSION_COOKIE_AGE,
-                # The session cookie's policy: it used to live in the session.
-                secure=settings.SESSION_COOKIE_SECURE,
-                httponly=settings.SESSION_COOKIE_HTTPONLY,
-                samesite=settings.SESSION_COOKIE_SAMESITE,
+                **session_cookie_flags(),
             )
             # A shared cache (a CDN, a proxy) may store a response that sets
             # a cookie unless told not to.
             patch_cache_control(response, private=True)
         return response
+
+
+def session_cookie_flags() -> dict[str, bool | str]:
+    """The session cookie's flags, for the cookies that keep a visitor's
+    state instead of a session (the first touch, the inquiry receipt)."""
+    return {
+        "secure": settings.SESSION_COOKIE_SECURE,
+        "httponly": settings.SESSION_COOKIE_HTTPONLY,
+        "samesite": settings.SESSION_COOKIE_SAMESITE,
+    }
 
 
 def new_first_touch(request: HttpRequest) -> dict[str, str] | None:

@@ -18,7 +18,7 @@ from contact.forms import (
     clean_version,
     published_article,
 )
-from contact.middleware import first_touch
+from contact.middleware import first_touch, session_cookie_flags
 from contact.models import Inquiry
 from contact.notifications import notify_sales_after_commit
 from contact.spam import rate_limit_exceeded, spam_reason
@@ -54,10 +54,7 @@ def inquiry(request: HttpRequest) -> HttpResponse:
                 salt=RECEIPT_SALT,
                 max_age=RECEIPT_MAX_AGE,
                 path=reverse("contact:thanks"),
-                # The session cookie's policy, which it stands in for.
-                secure=settings.SESSION_COOKIE_SECURE,
-                httponly=settings.SESSION_COOKIE_HTTPONLY,
-                samesite=settings.SESSION_COOKIE_SAMESITE,
+                **session_cookie_flags(),
             )
             return response
         # Shown again with what its hidden fields carried.
