@@ -20,9 +20,8 @@ from articles import content, structured_data
 from articles.feeds import ArticleFeed
 from articles.models import Article, SlugRedirect
 from articles.sitemaps import SITEMAPS
-from steadfast.middleware import cache_public_page
+from steadfast.middleware import PUBLIC_PAGE_TIMEOUT, cache_public_page
 
-PUBLIC_PAGE_TIMEOUT = 300
 ARTICLES_PER_PAGE = 10
 
 # The sections that end in a call to action: the service their reader is most

@@ -21,7 +21,6 @@ from assessment.tokens import contact_token
 from contact.spam import client_ip, count_in_window
 from steadfast.middleware import cache_public_page
 
-PUBLIC_PAGE_TIMEOUT = 300
 # More completions than this from one address in an hour are a script, not
 # prospects: they still get their result but no longer move the counts.
 COUNTS_PER_CLIENT_PER_HOUR = 20
@@ -53,7 +52,7 @@ def start(request: HttpRequest) -> HttpResponse:
     initial = decode(request.GET.get("answers", "")) or {}
     form = AssessmentForm(initial=initial)
     response = render_questionnaire(request, form)
-    return cache_public_page(response, PUBLIC_PAGE_TIMEOUT)
+    return cache_public_page(response)
 
 
 def is_within_count_limit(request: HttpRequest) -> bool:
@@ -97,4 +96,4 @@ def result(request: HttpRequest, code: str) -> HttpResponse:
         "change_url": f"{reverse('assessment:start')}?{urlencode({'answers': code})}",
     }
     response = render(request, "assessment/result.html", context)
-    return cache_public_page(response, PUBLIC_PAGE_TIMEOUT)
+    return cache_public_page(response)

@@ -14,7 +14,9 @@ from django.utils import timezone
 logger = logging.getLogger(__name__)
 
 PHONE_CACHE_KEY = "site-settings:phone"
-PHONE_CACHE_TIMEOUT = 60 * 60
+# As long as a cached page keeps it: a change saved while the shared cache
+# could not be told shows everywhere within five minutes of its return.
+PHONE_CACHE_TIMEOUT = 5 * 60
 PHONE_OUTAGE_CACHE_TIMEOUT = 30
 # Every page shows the number; asking the shared cache for it on every render
 # was a round trip to Redis per page on several hosts. Each worker keeps it

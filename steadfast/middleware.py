@@ -52,8 +52,14 @@ NOT_CACHED = "not-cached"
 NOT_CACHED_SECONDS = 60
 
 
+# How long a public page may be served from the cache. Content changes clear
+# it at once; this bounds what a change made while the cache was unreachable
+# leaves behind.
+PUBLIC_PAGE_TIMEOUT = 5 * 60
+
+
 def cache_public_page(
-    response: HttpResponse, timeout: int | Callable[[], int]
+    response: HttpResponse, timeout: int | Callable[[], int] = PUBLIC_PAGE_TIMEOUT
 ) -> HttpResponse:
     """Let PublicPageCacheMiddleware keep this response for ``timeout`` seconds.
 

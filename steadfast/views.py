@@ -16,7 +16,6 @@ from steadfast.middleware import cache_public_page, error_page
 
 logger = logging.getLogger(__name__)
 
-PUBLIC_PAGE_TIMEOUT = 300
 HOME_ARTICLES = 3
 
 
@@ -59,7 +58,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]
     response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-    return cache_public_page(response, PUBLIC_PAGE_TIMEOUT)
+    return cache_public_page(response)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -10,7 +10,8 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from articles.models import Article
-from articles.views import PUBLIC_PAGE_TIMEOUT, public_cache_timeout
+from articles.views import public_cache_timeout
+from steadfast.middleware import PUBLIC_PAGE_TIMEOUT
 
 pytestmark = pytest.mark.django_db
 

@@ -72,6 +72,30 @@ def test_a_new_number_saves_even_when_the_cache_is_down(
     assert SiteSettings.objects.get().phone_number == "512-555-0199"
 
 
+def test_a_number_saved_while_the_cache_was_unreachable_shows_within_minutes(
+    sales_client, article, django_capture_on_commit_callbacks
+):
+    sales_client.get("/admin/contact/sitesettings/")  # creates the record
+    visitor = Client()
+    visitor.get(article.get_absolute_url())  # cached with the old number
+    with (
+        mock.patch.multiple(cache, delete=mock.DEFAULT, incr=mock.DEFAULT) as calls,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        for call in calls.values():
+            call.side_effect = ConnectionError("cache down")
+        sales_client.post(SETTINGS_URL, {"phone_number": "512-555-0199"})
+    # Back, the cache still holds the old number and page for a while.
+    assertContains(visitor.get(article.get_absolute_url()), "737-210-5503")
+    five_minutes_later = time.time() + 5 * 60 + 1
+
+    with mock.patch("time.time", return_value=five_minutes_later):
+        page = visitor.get(article.get_absolute_url())
+
+    assertContains(page, 'href="tel:+15125550199"')
+    assertNotContains(page, "737-210-5503")
+
+
 def test_an_invalid_number_is_refused_with_a_clear_message(sales_client):
     sales_client.get("/admin/contact/sitesettings/")
 
