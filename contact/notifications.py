@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from contact.models import Inquiry, current_phone
-from steadfast.outages import SLOW_FAILURE
+from steadfast.outages import was_a_wait
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +128,7 @@ def send_sales_notification(inquiry_id: int) -> bool:
     except Exception as exc:
         attempts = inquiry.notification_attempts + 1
         logger.exception("Sales notification for inquiry %s failed", inquiry_id)
-        if time.monotonic() - started >= SLOW_FAILURE:
+        if was_a_wait(started, time.monotonic()):
             report_mail_outage()
         Inquiry.objects.filter(pk=inquiry_id).update(
             notification_status=Status.FAILED,

@@ -13,8 +13,13 @@ import time
 from contextlib import contextmanager
 
 UNAVAILABLE_PAUSE = 10
-# A failure that took this long was a wait, not a refusal.
 SLOW_FAILURE = 0.1
+
+
+def was_a_wait(started: float, failed: float) -> bool:
+    """Whether a call that failed took long enough to have waited on a server
+    that does not answer, rather than being refused (``time.monotonic()``)."""
+    return failed - started >= SLOW_FAILURE
 
 
 class Pause:
@@ -35,6 +40,6 @@ class Pause:
             yield
         except failures:
             failed = time.monotonic()
-            if failed - started >= SLOW_FAILURE:
+            if was_a_wait(started, failed):
                 self.until = failed + UNAVAILABLE_PAUSE
             raise
