@@ -14,9 +14,6 @@ from django.utils import timezone
 logger = logging.getLogger(__name__)
 
 PHONE_CACHE_KEY = "site-settings:phone"
-# As long as a cached page keeps it: a change saved while the shared cache
-# could not be told shows everywhere within five minutes of its return.
-PHONE_CACHE_TIMEOUT = 5 * 60
 PHONE_OUTAGE_CACHE_TIMEOUT = 30
 # Every page shows the number; asking the shared cache for it on every render
 # was a round trip to Redis per page on several hosts. Each worker keeps it
@@ -83,6 +80,11 @@ def current_phone() -> PhoneNumber:
 
 def shared_phone_display() -> str:
     """The number from the shared cache, else the database, else the default."""
+    # Kept as long as a cached page keeps it: a change saved while the shared
+    # cache could not be told shows everywhere once both expire. (Imported
+    # here: steadfast.middleware imports this module.)
+    from steadfast.middleware import PUBLIC_PAGE_TIMEOUT
+
     try:
         display = cache.get(PHONE_CACHE_KEY)
     except Exception:
@@ -100,7 +102,7 @@ def shared_phone_display() -> str:
             # Briefly, so every page of an outage does not wait on the database.
             remember_phone(settings.DEFAULT_PHONE_NUMBER, PHONE_OUTAGE_CACHE_TIMEOUT)
             return settings.DEFAULT_PHONE_NUMBER
-        remember_phone(display, PHONE_CACHE_TIMEOUT)
+        remember_phone(display, PUBLIC_PAGE_TIMEOUT)
     return display
 
 
