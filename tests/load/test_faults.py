@@ -137,7 +137,7 @@ def test_a_database_that_does_not_answer_costs_each_worker_one_wait(start_server
         assert b'href="tel:+17372105503"' in response.body
     assert health.status == 503
     # Each worker waited out connect_timeout once, then answered at once.
-    assert tried <= 2
+    assert 1 <= tried <= 2
 
 
 def retry_with_the_mail_server_back(server, port: int, runs: int) -> list:
@@ -229,4 +229,4 @@ def test_a_silent_cache_server_costs_each_worker_one_wait_not_every_request(
     assert [response.status for response in responses] == [200] * 12
     assert all(b"Traceback" not in response.body for response in responses)
     # Each worker waited once, then left the cache alone until it answers.
-    assert tried <= 2
+    assert 1 <= tried <= 2
