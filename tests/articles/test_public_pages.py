@@ -401,3 +401,17 @@ def test_section_calls_to_action_tell_the_contact_form_what_led_there(
             f'href="/contact/?article=vcio-vs-vciso&amp;section={section}'
             f'&amp;interest={interest}&amp;{version}"',
         )
+
+
+def test_calls_to_action_carry_the_version_of_the_text_after_an_edit(
+    client, launch_article, django_capture_on_commit_callbacks
+):
+    client.get(launch_article.get_absolute_url())
+    launch_article.content_updated_at += timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        launch_article.save()
+
+    response = client.get(launch_article.get_absolute_url())
+
+    version = urlencode({"version": launch_article.content_version})
+    assertContains(response, f"&amp;{version}", count=5)
