@@ -111,9 +111,9 @@ def inquiry_query(article: Article, section: str = "", interest: str = "") -> st
     )
 
 
-# An uncached article page links to the form four times: encoding the same
-# few strings on every render was 2% of the page. Bounded, as every edit of
-# an article brings a new version.
+# An uncached article page needs four of these (one per call to action and
+# one for the page): encoding them on every render was 2% of the page.
+# Bounded, as every edit of an article brings a new version.
 @lru_cache(maxsize=1024)
 def encoded_inquiry_query(slug: str, section: str, interest: str, version: str) -> str:
     params = {"article": slug}
