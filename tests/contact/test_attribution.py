@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -31,6 +32,20 @@ def test_article_call_to_action_preselects_interest_and_carries_the_article(
     assertContains(response, f'name="article" value="{article.slug}"')
     assertContains(response, 'name="section" value="security-leadership"')
     assertContains(response, "You were reading")
+
+
+def test_a_visit_without_a_call_to_action_sends_only_the_form_token(client, valid_data):
+    page = client.get("/contact/").content.decode()
+    # Every hidden input, with or without a value.
+    hidden = dict(
+        re.findall(r'<input type="hidden" name="(\w+)"(?: value="([^"]*)")?', page)
+    )
+
+    client.post("/contact/", {**valid_data, **hidden})
+
+    assert hidden.keys() == {"csrfmiddlewaretoken", "form_token"}
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.article, inquiry.article_section) == (None, "")
 
 
 def test_inquiry_records_the_article_section_and_version_read(
