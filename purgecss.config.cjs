@@ -8,6 +8,7 @@
 module.exports = {
   css: ["static/vendor/bootstrap/bootstrap.min.css"],
   content: [
+    "jinja2/**/*.html",
     "templates/**/*.html",
     "*/templates/**/*.html",
     "{steadfast,articles,contact,assessment}/**/*.py",

@@ -4,11 +4,14 @@ from datetime import UTC, datetime
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
+from crispy_forms.utils import render_crispy_form
 from django import forms
+from django.core.cache import caches
 from django.forms.renderers import Jinja2
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
+from django.utils.safestring import SafeString
 
 from articles.models import Article
 from assessment.tokens import AttachedAssessment, read_contact_token
@@ -165,6 +168,21 @@ class InquiryForm(forms.ModelForm):
         )
         helper.add_input(Submit("send", "Send inquiry", css_class="btn-lg"))
         return helper
+
+    def crispy_fields(self) -> SafeString:
+        """The visible fields and the button, as crispy-bootstrap5 lays them out.
+
+        A blank form is the same for every visitor but for its hidden fields,
+        which the page renders itself: each worker lays it out once per
+        pre-selected interest.
+        """
+        if self.is_bound:
+            return render_crispy_form(self)
+        return caches["forms"].get_or_set(
+            f"blank-contact-form:{self.initial.get('interest', '')}",
+            lambda: render_crispy_form(self),
+            timeout=None,
+        )
 
     def clean_name(self) -> str:
         return single_line(self.cleaned_data["name"], "name")

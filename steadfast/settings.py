@@ -115,6 +115,16 @@ ROOT_URLCONF = "steadfast.urls"
 
 TEMPLATES = [
     {
+        # The public pages (steadfast/jinja2.py says why they are Jinja2).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "jinja2"],
+        "OPTIONS": {
+            "environment": "steadfast.jinja2.environment",
+            "context_processors": ["steadfast.context_processors.site"],
+        },
+    },
+    {
+        # The admin, the emails and crispy-forms' field templates.
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,

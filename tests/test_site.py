@@ -533,13 +533,21 @@ def test_static_urls_are_looked_up_in_the_manifest_once_per_file(tmp_path):
 def test_gunicorn_warm_up_compiles_templates_and_survives_a_broken_one(
     settings, tmp_path
 ):
-    (tmp_path / "fine.html").write_text("<p>{{ name }}</p>")
-    (tmp_path / "broken.html").write_text("{% if %}")
+    (tmp_path / "django").mkdir()
+    (tmp_path / "django" / "fine.html").write_text("<p>{{ name }}</p>")
+    (tmp_path / "django" / "broken.html").write_text("{% if %}")
+    (tmp_path / "jinja2").mkdir()
+    (tmp_path / "jinja2" / "page.html").write_text("<p>{{ static('x.css') }}</p>")
     settings.TEMPLATES = [
         {
+            "BACKEND": "django.template.backends.jinja2.Jinja2",
+            "DIRS": [tmp_path / "jinja2"],
+            "OPTIONS": {"environment": "steadfast.jinja2.environment"},
+        },
+        {
             "BACKEND": "django.template.backends.django.DjangoTemplates",
-            "DIRS": [tmp_path],
-        }
+            "DIRS": [tmp_path / "django"],
+        },
     ]
     when_ready = runpy.run_path(str(PROJECT_DIR / "gunicorn.conf.py"))["when_ready"]
     server = mock.Mock()
@@ -553,6 +561,7 @@ def test_gunicorn_warm_up_compiles_templates_and_survives_a_broken_one(
     )
     engine = engines["django"].engine
     assert engine.template_loaders[0].get_template_cache.keys() >= {"fine.html"}
+    assert {name for _, name in engines["jinja2"].env.cache} == {"page.html"}
     widget_templates = {name for _, name in widget_engine.env.cache}
     assert "django/forms/widgets/text.html" in widget_templates
 

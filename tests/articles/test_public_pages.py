@@ -1,6 +1,6 @@
 """What visitors can open, and how fast: visibility, redirects, caching."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from unittest import mock
 from urllib.parse import urlencode
 
@@ -108,11 +108,16 @@ def test_staff_preview_shows_a_draft_exactly_as_it_will_look(
 def test_preview_shows_a_scheduled_article_with_its_date(
     content_editor_client, make_article
 ):
-    article = make_article(published_at=timezone.now() + timedelta(days=2))
+    # 03:00 UTC on March 1 is still February 28 in the site's time zone.
+    goes_live = datetime(timezone.now().year + 1, 3, 1, 3, 0, tzinfo=UTC)
+    article = make_article(published_at=goes_live)
 
     response = content_editor_client.get(f"/articles/preview/{article.pk}/")
 
-    assertContains(response, "Scheduled: goes live on")
+    assertContains(
+        response,
+        f"Scheduled: goes live on February 28, {goes_live.year}, 9:00 p.m. CST.",
+    )
 
 
 def test_visitors_cannot_open_a_preview(client, make_article):
@@ -415,3 +420,20 @@ def test_calls_to_action_carry_the_version_of_the_text_after_an_edit(
 
     version = urlencode({"version": launch_article.content_version})
     assertContains(response, f"&amp;{version}", count=5)
+
+
+@pytest.mark.parametrize(
+    ("url", "current"),
+    [("/", "Home"), ("/articles/", "Articles"), ("/contact/", "Contact")],
+)
+def test_the_menu_marks_the_page_the_visitor_is_on(client, url, current):
+    response = client.get(url)
+
+    assertContains(response, f'aria-current="page">{current}</a>', count=1)
+    assertContains(response, '<li><a href="/assessment/">Assessment</a></li>')
+
+
+def test_a_page_that_is_not_found_marks_no_menu_entry(client):
+    response = client.get("/no-such-page/")
+
+    assertNotContains(response, 'aria-current="page"', status_code=404)

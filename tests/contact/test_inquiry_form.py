@@ -1,3 +1,4 @@
+import re
 import time
 from datetime import timedelta
 from unittest import mock
@@ -104,10 +105,12 @@ def test_blank_form_is_built_once_per_worker_and_interest(client):
     assertContains(vcio, 'value="vcio"  id="id_interest_1" required checked')
     assertNotContains(plain_again, " checked")
     # Each visitor still gets a token of their own.
-    tokens = [r.context["form"].initial["form_token"] for r in (first, second)]
+    tokens = [
+        re.findall(r'name="form_token" value="([^"]+)"', r.content.decode())
+        for r in (first, second)
+    ]
+    assert len(tokens[0]) == len(tokens[1]) == 1
     assert tokens[0] != tokens[1]
-    for response, token in zip((first, second), tokens, strict=True):
-        assertContains(response, f'name="form_token" value="{token}"', count=1)
 
 
 def test_form_with_errors_is_built_afresh_after_a_blank_one(client, valid_data):
@@ -266,9 +269,8 @@ def test_invalid_field_shows_a_specific_message_and_keeps_the_input(
 
     assert response.status_code == 200
     assert Inquiry.objects.count() == 0
-    assert message in str(response.context["form"].errors[field])
-    assertContains(response, message.replace("'", "&#x27;"))
     assertContains(response, f'id="id_{field}_error"')
+    assertContains(response, message.replace("'", "&#x27;"))
     # What the visitor typed in the other fields is still there.
     assertContains(
         response,
@@ -315,9 +317,9 @@ def test_newlines_in_name_or_email_are_refused(client, valid_data):
     )
 
     assert Inquiry.objects.count() == 0
-    errors = response.context["form"].errors
-    assert "must be on one line" in str(errors["name"])
-    assert "email" in errors
+    assertContains(response, 'id="id_name_error"')
+    assertContains(response, "must be on one line")
+    assertContains(response, 'id="id_email_error"')
 
 
 def test_hostile_input_is_stored_verbatim_and_shown_escaped(client, valid_data):
@@ -342,4 +344,5 @@ def test_hostile_input_is_stored_verbatim_and_shown_escaped(client, valid_data):
 def test_bidi_override_characters_in_a_name_are_refused(client, valid_data):
     response = client.post("/contact/", {**valid_data, "name": "Dana \u202egnp.exe"})
 
-    assert "must be on one line" in str(response.context["form"].errors["name"])
+    assertContains(response, 'id="id_name_error"')
+    assertContains(response, "must be on one line")
