@@ -62,10 +62,12 @@ def test_editor_changes_an_article_previews_the_draft_and_publishes_it(
 
     page.get_by_role("link", name="Articles").first.click()
     page.get_by_role("link", name=draft_article.title).click()
+    # The editor builds its toolbar in script: check the page once it has.
+    editor = page.locator(".ProseMirror[contenteditable='true']")
+    editor.wait_for()
     assert axe_violations(page) == []
 
     # Typing into the rich-text editor, then pasting HTML with a script.
-    editor = page.locator(".ProseMirror[contenteditable='true']")
     editor.click()
     page.keyboard.press("Control+End")
     page.keyboard.press("Enter")
