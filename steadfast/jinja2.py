@@ -7,6 +7,7 @@ and crispy-forms' field templates stay Django templates (``templates/``).
 """
 
 from datetime import datetime
+from functools import lru_cache
 
 from django.template.defaultfilters import linebreaksbr, pluralize, truncatewords
 from django.templatetags.static import static
@@ -18,6 +19,7 @@ from django.utils.safestring import SafeString
 from jinja2 import Environment, pass_context
 
 from articles import structured_data
+from contact.models import PhoneNumber
 
 
 def environment(**options) -> Environment:
@@ -47,13 +49,20 @@ def url(name: str, *args) -> str:
 @pass_context
 def phone_link(context, css_class: str = "") -> SafeString:
     """The site's phone number as a tel: link, for people and screen readers."""
-    phone = context["site_phone"]
+    return phone_link_markup(context["site_phone"], context["SITE_NAME"], css_class)
+
+
+# Every page shows the number two or three times, in a few fixed styles:
+# building the link each time was 5% of an uncached page. Keyed on the number,
+# so a new one from staff gets links of its own.
+@lru_cache(maxsize=64)
+def phone_link_markup(phone: PhoneNumber, site_name: str, css_class: str) -> SafeString:
     return format_html(
         '<a class="{}" href="{}"><span class="visually-hidden">Call {} at </span>'
         "{}</a>",
         css_class,
         phone.tel_href,
-        context["SITE_NAME"],
+        site_name,
         phone.display,
     )
 
