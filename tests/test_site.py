@@ -566,6 +566,19 @@ def test_gunicorn_warm_up_compiles_templates_and_survives_a_broken_one(
     assert "django/forms/widgets/text.html" in widget_templates
 
 
+def test_every_page_template_compiles_as_jinja2():
+    # A page only shown in an outage (503.html) must not be the first to find
+    # a Django tag left behind.
+    directory = PROJECT_DIR / "jinja2"
+    names = [p.relative_to(directory).as_posix() for p in directory.rglob("*.html")]
+
+    for name in names:
+        engines["jinja2"].get_template(name)
+
+    assert "base.html" in names
+    assert len(names) >= 19
+
+
 def test_gunicorn_forks_workers_with_the_loaded_code_frozen():
     pre_fork = runpy.run_path(str(PROJECT_DIR / "gunicorn.conf.py"))["pre_fork"]
     assert gc.get_freeze_count() == 0
