@@ -56,3 +56,16 @@ def test_a_ratio_just_short_of_its_goal_does_not_read_as_met():
     met, value = goal_rows(targets)["cold article ≥ 0.2× static"]
 
     assert (met, value) == ("**no**", "0.198×")
+
+
+def test_the_page_latency_goal_names_the_page_and_round_that_missed_it():
+    cold = measured("article, cold cache", 40)
+    cold.p99 = [41, 58, 39]
+    targets = [measured("article, warm cache", 11), cold]
+
+    met, value = goal_rows(targets)["p99 < 50 ms on every page (worst round)"]
+
+    assert (met, value) == (
+        "**no**",
+        "worst 58.0 ms (article, cold cache, round 2 of 3)",
+    )
