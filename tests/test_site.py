@@ -18,6 +18,7 @@ from django.template import engines
 from django.test import Client
 from django.urls import get_script_prefix, set_script_prefix
 
+from articles.models import Article
 from bench.server import free_port
 from contact.forms import InquiryForm
 from steadfast.cache import AtomicIncrFileBasedCache, ReusedClientRedisCache
@@ -564,6 +565,18 @@ def test_gunicorn_warm_up_compiles_templates_and_survives_a_broken_one(
     assert {name for _, name in engines["jinja2"].env.cache} == {"page.html"}
     widget_templates = {name for _, name in widget_engine.env.cache}
     assert "django/forms/widgets/text.html" in widget_templates
+
+
+def test_page_templates_read_a_dicts_keys_before_its_attributes():
+    # As Django templates do, which is what the pages were written for.
+    template = engines["jinja2"].from_string(
+        "{{ links.items }}|{{ links.missing }}|{{ article.title }}"
+    )
+    article = Article(title="Plain answers")
+
+    rendered = template.render({"links": {"items": "/articles/"}, "article": article})
+
+    assert rendered == "/articles/||Plain answers"
 
 
 def test_every_page_template_compiles_as_jinja2():
