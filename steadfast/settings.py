@@ -133,7 +133,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "steadfast.context_processors.site",
             ],
         },
     },
