@@ -64,6 +64,8 @@ class Target:
     rps: list[float] = field(default_factory=list)
     p50: list[float] = field(default_factory=list)
     p99: list[float] = field(default_factory=list)
+    # The same rounds' p99 inside the worker, without the wait in the queue.
+    worker_p99: list[float] = field(default_factory=list)
     ratios: list[float] = field(default_factory=list)
     bad: int = 0
     errors: int = 0
@@ -250,6 +252,7 @@ def benchmark(args: argparse.Namespace) -> str:
         for _ in range(args.rounds):
             round_rps = {}
             for target in targets:
+                since = server.access_log_end()
                 result = run_wrk(
                     base + target.path,
                     args.duration,
@@ -261,6 +264,9 @@ def benchmark(args: argparse.Namespace) -> str:
                 target.rps.append(result["rps"])
                 target.p50.append(result["p50"])
                 target.p99.append(result["p99"])
+                target.worker_p99.append(
+                    percentile_99(server.worker_times_ms(target.path, since))
+                )
                 target.bad += result["bad"]
                 target.errors += result["errors"]
                 target.requests += result["requests"]
@@ -289,6 +295,12 @@ def benchmark(args: argparse.Namespace) -> str:
     return report(args, workers, targets, weights, memory, log_problems)
 
 
+def percentile_99(values: list[float]) -> float:
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return statistics.quantiles(values, n=100, method="inclusive")[98]
+
+
 def problem_lines(log: str) -> list[str]:
     """Each traceback's last line, and any "database is locked"."""
     lines = log.splitlines()
@@ -311,6 +323,24 @@ def contact_env() -> dict[str, str]:
     return {"CONTACT_RATE_LIMIT": "1000000", "CONTACT_MIN_FILL_SECONDS": "0"}
 
 
+def worst_round(target: Target) -> str:
+    """The worst round's p99, which round it was, and how much of it the site took.
+
+    A single noisy round reads apart from a slow page, and a slow site apart
+    from requests queueing for busy workers.
+    """
+    p99 = max(target.p99)
+    index = target.p99.index(p99)
+    where = f"{target.name}, round {index + 1} of {len(target.p99)}"
+    if len(target.worker_p99) == len(target.p99):
+        where += f"; {target.worker_p99[index]:.1f} ms inside the worker"
+    return f"worst {p99:.1f} ms ({where})"
+
+
+def median_or_dash(values: list[float]) -> str:
+    return f"{statistics.median(values):.1f}" if values else "–"
+
+
 def report(args, workers, targets, weights, memory, log_problems) -> str:
     database = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite"
     cache = "Redis" if os.environ.get("REDIS_URL") else "file cache"
@@ -324,24 +354,22 @@ def report(args, workers, targets, weights, memory, log_problems) -> str:
         f"`Accept-Encoding: {ACCEPT_ENCODING}`. Medians over the rounds; "
         "ratios are taken within each round.",
         "",
-        "| target | req/s | × static | p50 ms | p99 ms | non-2xx/3xx | "
-        "socket errors | SQL queries |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| target | req/s | × static | p50 ms | p99 ms | p99 in worker ms | "
+        "non-2xx/3xx | socket errors | SQL queries |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for t in targets:
         name = f"{t.name} ({t.note})" if t.note else t.name
         lines.append(
             f"| {name} | {statistics.median(t.rps):.0f} | "
             f"{statistics.median(t.ratios):.2f} | {statistics.median(t.p50):.1f} | "
-            f"{statistics.median(t.p99):.1f} | {t.bad} | {t.errors} | {t.queries} |"
+            f"{statistics.median(t.p99):.1f} | {median_or_dash(t.worker_p99)} | "
+            f"{t.bad} | {t.errors} | {t.queries} |"
         )
     by_name = {t.name: t for t in targets}
     warm = statistics.median(by_name["article, warm cache"].ratios)
     cold = statistics.median(by_name["article, cold cache"].ratios)
-    # Which page and round, so a single noisy round can be told from a slow page.
     worst_page = max((t for t in targets if t.is_page), key=lambda t: max(t.p99))
-    worst_page_p99 = max(worst_page.p99)
-    worst_page_round = worst_page.p99.index(worst_page_p99) + 1
     forms = [t for t in targets if not t.is_page]
     bad = sum(t.bad + t.errors for t in targets)
     verdict = [
@@ -350,15 +378,14 @@ def report(args, workers, targets, weights, memory, log_problems) -> str:
         ("cold article ≥ 0.2× static", cold >= GOAL_COLD_RATIO, f"{cold:.3f}×"),
         (
             "p99 < 50 ms on every page (worst round)",
-            worst_page_p99 < GOAL_P99_MS,
-            f"worst {worst_page_p99:.1f} ms ({worst_page.name}, round "
-            f"{worst_page_round} of {len(worst_page.p99)})",
+            max(worst_page.p99) < GOAL_P99_MS,
+            worst_round(worst_page),
         ),
         *(
             (
                 f"p99 < 50 ms for the {t.name} (worst round)",
                 max(t.p99) < GOAL_P99_MS,
-                f"worst {max(t.p99):.1f} ms",
+                worst_round(t),
             )
             for t in forms
         ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -26,6 +27,10 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+# The request's path and its time in the worker, from the access log format below.
+ACCESS_LOG_TIME_RE = re.compile(
+    r'"[A-Z]+ ([^ ?"]*)[^"]*" \d{3} \S+ (\d+)us pid=\S+$', re.MULTILINE
+)
 # Long, random-looking and obviously not a real secret: production refuses
 # anything shorter than 50 characters.
 TEST_SECRET_KEY = "load-test-secret-key-not-for-production-" + "q7Zr3xV9" * 4
@@ -90,9 +95,11 @@ class ProductionServer:
             GUNICORN_BIND=f"127.0.0.1:{self.port}",
             WEB_CONCURRENCY=str(self.workers),
             GUNICORN_ACCESS_LOG=str(self.workdir / "access.log"),
-            # The worker's pid on each line shows which worker served what.
+            # The time each request spent inside its worker (microseconds) and
+            # the worker's pid: how slow the site itself was, and who served what.
             GUNICORN_CMD_ARGS=(
-                "--access-logformat='%(h)s %(t)s \"%(r)s\" %(s)s %(b)s pid=%(p)s'"
+                "--access-logformat="
+                "'%(h)s %(t)s \"%(r)s\" %(s)s %(b)s %(D)sus pid=%(p)s'"
             ),
             GUNICORN_LOG_LEVEL="info",
             # Mail goes to a port nobody listens on unless a test says otherwise.
@@ -258,6 +265,33 @@ class ProductionServer:
             return self.access_log_path.read_text(errors="replace").splitlines()
         except FileNotFoundError:
             return []
+
+    def access_log_end(self) -> int:
+        """Where the access log ends now; ``worker_times_ms`` reads on from there."""
+        try:
+            return self.access_log_path.stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    def worker_times_ms(self, path: str, since: int = 0) -> list[float]:
+        """How long each request for ``path`` logged after ``since`` took in its worker.
+
+        gunicorn's clock starts once the request is read, so this leaves out
+        the wait in the listen queue that a client's latency includes. The
+        query string is ignored.
+        """
+        try:
+            with self.access_log_path.open("rb") as log:
+                log.seek(since)
+                text = log.read().decode(errors="replace")
+        except FileNotFoundError:
+            return []
+        wanted = urlsplit(path).path
+        return [
+            int(us) / 1000
+            for logged, us in ACCESS_LOG_TIME_RE.findall(text)
+            if logged == wanted
+        ]
 
     def worker_pids(self) -> list[int]:
         if not self.process:

@@ -1,6 +1,9 @@
 from argparse import Namespace
 
+import pytest
+
 from bench.run import Target, report
+from bench.server import ProductionServer
 
 
 def measured(name: str, p99: float, **kwargs) -> Target:
@@ -69,3 +72,59 @@ def test_the_page_latency_goal_names_the_page_and_round_that_missed_it():
         "**no**",
         "worst 58.0 ms (article, cold cache, round 2 of 3)",
     )
+
+
+def test_the_worst_round_says_how_much_of_it_was_spent_inside_the_worker():
+    cold = measured("article, cold cache", 40)
+    cold.p99, cold.worker_p99 = [41, 58, 39], [9.5, 12.25, 8.0]
+    targets = [measured("article, warm cache", 11), cold]
+
+    _, value = goal_rows(targets)["p99 < 50 ms on every page (worst round)"]
+
+    assert value == (
+        "worst 58.0 ms (article, cold cache, round 2 of 3; 12.2 ms inside the worker)"
+    )
+
+
+def test_the_table_gives_each_targets_median_p99_inside_the_worker():
+    cold = measured("article, cold cache", 40)
+    cold.worker_p99 = [9.0, 14.0, 10.0]
+    targets = [measured("article, warm cache", 11), cold]
+    args = Namespace(threads=2, connections=16, rounds=3, duration=5)
+
+    text = report(args, 3, targets, weights={}, memory=[], log_problems=[])
+
+    header = next(line for line in text.splitlines() if line.startswith("| target"))
+    cold_row = next(line for line in text.splitlines() if "cold cache |" in line)
+    column = header.split(" | ").index("p99 in worker ms")
+    assert cold_row.split(" | ")[column] == "10.0"
+
+
+@pytest.fixture
+def server(tmp_path):
+    """A server that is never started: only its access log is used."""
+    server = ProductionServer()
+    yield server
+    server.close()
+
+
+def test_worker_times_are_read_for_one_path_from_where_the_log_ended(server, tmp_path):
+    server.access_log_path = tmp_path / "access.log"
+    server.access_log_path.write_text(
+        '127.0.0.1 [30/Nov/2026:14:00:00 +0000] "GET /contact/ HTTP/1.1" 200 8213 '
+        "4100us pid=<11>\n"
+    )
+    since = server.access_log_end()
+    with server.access_log_path.open("a") as log:
+        log.write(
+            '127.0.0.1 [30/Nov/2026:14:00:01 +0000] "GET /articles/a/?bench-cold=7 '
+            'HTTP/1.1" 200 15696 2500us pid=<12>\n'
+            '127.0.0.1 [30/Nov/2026:14:00:01 +0000] "GET /contact/ HTTP/1.1" 200 '
+            "8213 3000us pid=<11>\n"
+            '127.0.0.1 [30/Nov/2026:14:00:02 +0000] "GET /articles/a/ HTTP/1.1" 200 '
+            "15696 700us pid=<13>\n"
+        )
+
+    assert server.worker_times_ms("/articles/a/", since) == [2.5, 0.7]
+    assert server.worker_times_ms("/contact/", since) == [3.0]
+    assert server.worker_times_ms("/contact/") == [4.1, 3.0]
