@@ -35,6 +35,7 @@ if __package__ in {None, ""}:  # `python bench/run.py` as well as `-m bench.run`
 from bench.contact_mix import prepare_contact_mix
 from bench.server import PROJECT_DIR, ProductionServer, free_port
 from bench.smtp_sink import start_sink
+from bench.steadiness import Steadiness, measure_steadiness
 
 ARTICLE_PATH = "/articles/vcio-vs-vciso/"
 # Browsers ask for compressed responses; so does every wrk run.
@@ -209,6 +210,7 @@ def default_workers() -> int:
 
 def benchmark(args: argparse.Namespace) -> str:
     workers = args.workers or default_workers()
+    steadiness = measure_steadiness(window=args.connections)
     smtp_port = free_port()
     sink = start_sink(smtp_port)
     server = ProductionServer(
@@ -292,7 +294,7 @@ def benchmark(args: argparse.Namespace) -> str:
         sink.shutdown()
         sink.server_close()
         shutil.rmtree(scratch, ignore_errors=True)
-    return report(args, workers, targets, weights, memory, log_problems)
+    return report(args, workers, targets, weights, memory, log_problems, steadiness)
 
 
 def percentile_99(values: list[float]) -> float:
@@ -341,7 +343,15 @@ def median_or_dash(values: list[float]) -> str:
     return f"{statistics.median(values):.1f}" if values else "–"
 
 
-def report(args, workers, targets, weights, memory, log_problems) -> str:
+def report(
+    args,
+    workers,
+    targets,
+    weights,
+    memory,
+    log_problems,
+    steadiness: Steadiness | None = None,
+) -> str:
     database = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite"
     cache = "Redis" if os.environ.get("REDIS_URL") else "file cache"
     lines = [
@@ -352,8 +362,11 @@ def report(args, workers, targets, weights, memory, log_problems) -> str:
         f"wrk {args.threads} threads, {args.connections} connections, "
         f"{args.rounds} alternating rounds of {args.duration} s per target · "
         f"`Accept-Encoding: {ACCEPT_ENCODING}`. Medians over the rounds; "
-        "ratios are taken within each round.",
+        'ratios are taken within each round. "p99 in worker" is the time '
+        "gunicorn's worker spent on the request, without the wait for a free "
+        "worker.",
         "",
+        *([steadiness.describe(), ""] if steadiness else []),
         "| target | req/s | × static | p50 ms | p99 ms | p99 in worker ms | "
         "non-2xx/3xx | socket errors | SQL queries |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -4,6 +4,7 @@ import pytest
 
 from bench.run import Target, report
 from bench.server import ProductionServer
+from bench.steadiness import Steadiness, measure_steadiness
 
 
 def measured(name: str, p99: float, **kwargs) -> Target:
@@ -128,3 +129,29 @@ def test_worker_times_are_read_for_one_path_from_where_the_log_ended(server, tmp
     assert server.worker_times_ms("/articles/a/", since) == [2.5, 0.7]
     assert server.worker_times_ms("/contact/", since) == [3.0]
     assert server.worker_times_ms("/contact/") == [4.1, 3.0]
+
+
+def test_the_report_gives_the_machines_own_swing_before_the_table():
+    steadiness = Steadiness(
+        piece_ms=2.4, window=16, window_p50_ms=36.6, window_p99_ms=92.1
+    )
+    targets = [measured("article, warm cache", 11), measured("article, cold cache", 60)]
+    args = Namespace(threads=2, connections=16, rounds=3, duration=5)
+
+    text = report(args, 3, targets, {}, [], [], steadiness)
+
+    paragraph = next(line for line in text.splitlines() if "steadiness" in line)
+    assert "16 identical pieces" in paragraph
+    assert "36.6 ms at the median and 92.1 ms at p99, 2.5×" in paragraph
+    assert text.index(paragraph) < text.index("| target |")
+
+
+def test_steadiness_times_windows_of_consecutive_pieces_of_work():
+    steadiness = measure_steadiness(window=4, pieces=40)
+
+    assert steadiness.window == 4
+    assert steadiness.piece_ms > 0
+    # Four pieces in a row take about four times one piece, never less than
+    # the fastest four could.
+    assert steadiness.window_p50_ms >= 2 * steadiness.piece_ms
+    assert steadiness.window_p99_ms >= steadiness.window_p50_ms
