@@ -9,6 +9,7 @@ from pytest_django.asserts import assertContains
 from contact.middleware import FIRST_TOUCH_COOKIE
 from contact.models import Inquiry
 from contact.spam import issue_form_token
+from tests.load.client import HIDDEN_INPUT_RE
 
 pytestmark = pytest.mark.django_db
 
@@ -52,17 +53,18 @@ def test_inquiry_records_the_article_section_and_version_read(
     client, article, valid_data
 ):
     version = timezone.now() - timedelta(days=5)
-    form = client.get(
+    page = client.get(
         cta_url(article, version=version.strftime("%Y-%m-%dT%H:%M:%S%%2B00:00"))
-    ).context["form"]
+    ).content.decode()
+    hidden = dict(HIDDEN_INPUT_RE.findall(page))
 
     client.post(
         "/contact/",
         {
             **valid_data,
-            "article": form.initial["article"],
-            "section": form.initial["section"],
-            "version": form.initial["version"],
+            "article": hidden["article"],
+            "section": hidden["section"],
+            "version": hidden["version"],
         },
     )
 
