@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import os
 import platform
 import re
@@ -298,8 +299,9 @@ def benchmark(args: argparse.Namespace) -> str:
 
 
 def percentile_99(values: list[float]) -> float:
+    """NaN when nothing was logged: the report shows it rather than a 0."""
     if len(values) < 2:
-        return values[0] if values else 0.0
+        return values[0] if values else math.nan
     return statistics.quantiles(values, n=100, method="inclusive")[98]
 
 
@@ -333,14 +335,10 @@ def worst_round(target: Target) -> str:
     """
     p99 = max(target.p99)
     index = target.p99.index(p99)
-    where = f"{target.name}, round {index + 1} of {len(target.p99)}"
-    if len(target.worker_p99) == len(target.p99):
-        where += f"; {target.worker_p99[index]:.1f} ms inside the worker"
-    return f"worst {p99:.1f} ms ({where})"
-
-
-def median_or_dash(values: list[float]) -> str:
-    return f"{statistics.median(values):.1f}" if values else "–"
+    return (
+        f"worst {p99:.1f} ms ({target.name}, round {index + 1} of "
+        f"{len(target.p99)}; {target.worker_p99[index]:.1f} ms inside the worker)"
+    )
 
 
 def report(
@@ -376,7 +374,7 @@ def report(
         lines.append(
             f"| {name} | {statistics.median(t.rps):.0f} | "
             f"{statistics.median(t.ratios):.2f} | {statistics.median(t.p50):.1f} | "
-            f"{statistics.median(t.p99):.1f} | {median_or_dash(t.worker_p99)} | "
+            f"{statistics.median(t.p99):.1f} | {statistics.median(t.worker_p99):.1f} | "
             f"{t.bad} | {t.errors} | {t.queries} |"
         )
     by_name = {t.name: t for t in targets}
