@@ -8,10 +8,9 @@
 module.exports = {
   css: ["static/vendor/bootstrap/bootstrap.min.css"],
   content: [
-    "jinja2/**/*.html",
     "templates/**/*.html",
     "*/templates/**/*.html",
-    "{steadfast,articles,contact,assessment}/**/*.py",
+    "{core,articles,contact,assessment}/**/*.py",
     ".venv/lib/python3*/site-packages/crispy_bootstrap5/templates/bootstrap5/**/*.html",
     ".venv/lib/python3*/site-packages/crispy_bootstrap5/*.py",
     ".venv/lib/python3*/site-packages/crispy_forms/**/*.py",

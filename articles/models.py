@@ -3,7 +3,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connections, models
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -20,20 +20,6 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
         )
-
-    def published_by_slug(self, slug: str) -> "Article | None":
-        """``self.published().filter(slug=slug).first()``, for the article page.
-
-        An uncached article page makes this one query, and the ORM spent
-        more building it than SQLite spent answering it: written out, the
-        same SELECT took the page from 9.1M to 8.2M instructions. The
-        publication rule is checked in Python (``is_published``); a test
-        holds the two answers equal.
-        """
-        table = connections[self.db].ops.quote_name(self.model._meta.db_table)
-        found = self.raw(f"SELECT * FROM {table} WHERE slug = %s", [slug])
-        article = next(iter(found), None)
-        return article if article is not None and article.is_published else None
 
     def next_scheduled_publish(self) -> datetime | None:
         """When the next scheduled article goes live, if one is waiting."""
@@ -162,14 +148,7 @@ class Article(models.Model):
         blank=True,
         help_text="Optional: articles suggested at the end of this one.",
     )
-    # Kept by a signal when related_articles changes. False means there are
-    # none, so the page skips the query; True only means there may be some
-    # (a related article deleted since is not counted off).
-    has_related_articles = models.BooleanField(default=False, editable=False)
-
-    history = HistoricalRecords(
-        excluded_fields=["body_html", "toc", "word_count", "has_related_articles"]
-    )
+    history = HistoricalRecords(excluded_fields=["body_html", "toc", "word_count"])
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -214,16 +193,6 @@ class Article(models.Model):
                 old_slug=old_slug, defaults={"article_id": self.pk}
             )
         SlugRedirect.objects.filter(old_slug=self.slug).delete()
-
-    def published_related_articles(self) -> list["Article"]:
-        """The related articles the public may see, newest first."""
-        if not self.has_related_articles:
-            return []
-        return list(
-            self.related_articles.published().only(
-                "title", "slug", "summary", "published_at", "word_count"
-            )
-        )
 
     @property
     def is_published(self) -> bool:

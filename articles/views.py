@@ -1,5 +1,4 @@
 import math
-from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
@@ -21,9 +20,11 @@ from articles import content, structured_data
 from articles.feeds import ArticleFeed
 from articles.models import Article, SlugRedirect
 from articles.sitemaps import SITEMAPS
-from steadfast.middleware import PUBLIC_PAGE_TIMEOUT, cache_public_page
+from core.cache import PAGE_TIMEOUT, cache_public_page
+from core.models import current_phone
 
 ARTICLES_PER_PAGE = 10
+HOME_ARTICLES = 3
 
 # The sections that end in a call to action: the service their reader is most
 # likely asking about (the contact form pre-selects it) and the link's words.
@@ -37,56 +38,58 @@ SECTION_CALLS_TO_ACTION = {
 }
 
 
-def public_cache_timeout() -> int:
-    """Seconds a public page may be cached: never past the next scheduled publish."""
+def until_next_publish() -> int:
+    """Seconds a page listing articles may be cached: never past the next
+    scheduled publish, so a scheduled article appears on time."""
     next_publish = Article.objects.next_scheduled_publish()
     if next_publish is None:
-        return PUBLIC_PAGE_TIMEOUT
+        return PAGE_TIMEOUT
     seconds = math.ceil((next_publish - timezone.now()).total_seconds())
-    return max(0, min(PUBLIC_PAGE_TIMEOUT, seconds))
+    return max(0, min(PAGE_TIMEOUT, seconds))
 
 
-def cache_until_next_publish(response: HttpResponse) -> HttpResponse:
-    return cache_public_page(response, public_cache_timeout)
+@cache_public_page(until_next_publish)
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    """The featured (newest) article, a few more, and the call to action."""
+    latest = list(
+        Article.objects.published().defer("body", "body_html")[: HOME_ARTICLES + 1]
+    )
+    organization = structured_data.home_graph(current_phone().e164)
+    context = {
+        "featured": latest[0] if latest else None,
+        "more_articles": latest[1:],
+        "share_image": structured_data.share_image(None),
+        "json_ld": structured_data.as_script(organization),
+    }
+    return render(request, "home.html", context)
 
 
 class ArticleListView(ListView):
-    model = Article
     paginate_by = ARTICLES_PER_PAGE
     context_object_name = "articles"
 
     def get_queryset(self):
         return Article.objects.published().defer("body", "body_html", "toc")
 
-    def render_to_response(self, context, **kwargs) -> HttpResponse:
-        response = super().render_to_response(context, **kwargs)
-        return cache_until_next_publish(response)
-
 
 class ArticleDetailView(DetailView):
-    model = Article
     context_object_name = "article"
     extra_context = {"is_preview": False}
 
-    def get_object(self, queryset=None) -> Article:
-        article = Article.objects.published_by_slug(self.kwargs["slug"])
-        if article is None:
-            raise Http404("No article at this address.")
-        return article
+    def get_queryset(self):
+        return Article.objects.published()
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         try:
-            return super().get(request, *args, **kwargs)
+            response = super().get(request, *args, **kwargs)
         except Http404:
             return redirect_old_slug(self.kwargs["slug"])
+        response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
+        return response
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(**kwargs) | article_context(self.object)
-
-    def render_to_response(self, context, **kwargs) -> HttpResponse:
-        response = super().render_to_response(context, **kwargs)
-        response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
-        return cache_until_next_publish(response)
 
 
 def redirect_old_slug(slug: str) -> HttpResponse:
@@ -96,7 +99,6 @@ def redirect_old_slug(slug: str) -> HttpResponse:
             old_slug=slug, article__in=Article.objects.published()
         )
         .select_related("article")
-        .only("article__slug")
         .first()
     )
     if redirect is None:
@@ -106,47 +108,31 @@ def redirect_old_slug(slug: str) -> HttpResponse:
 
 def inquiry_query(article: Article, section: str = "", interest: str = "") -> str:
     """The contact form's query string: which article, section and text led here."""
-    return encoded_inquiry_query(
-        article.slug, section, interest, article.content_version
-    )
-
-
-# An uncached article page needs four of these (one per call to action and
-# one for the page): encoding them on every render was 2% of the page.
-# Bounded, as every edit of an article brings a new version.
-@lru_cache(maxsize=1024)
-def encoded_inquiry_query(slug: str, section: str, interest: str, version: str) -> str:
-    params = {"article": slug}
+    params = {"article": article.slug}
     if section:
-        params["section"] = section
-        params["interest"] = interest
-    params["version"] = version
+        params |= {"section": section, "interest": interest}
+    params["version"] = article.content_version
     return urlencode(params)
 
 
 def article_context(article: Article) -> dict:
     sections = []
     for section_id, html in content.split_sections(article.body_html):
-        # Every key on every section: a key a template looks up and misses
-        # costs a raised and caught exception.
-        section = {"id": section_id, "html": html, "call_to_action": ""}
+        section = {"id": section_id, "html": html}
         if section_id in SECTION_CALLS_TO_ACTION:
             interest, words = SECTION_CALLS_TO_ACTION[section_id]
             section["call_to_action"] = words
             section["inquiry_query"] = inquiry_query(article, section_id, interest)
         sections.append(section)
-    # Each is used more than once on the page: worked out once here.
-    canonical_url = article.absolute_url
     image = structured_data.share_image(article)
+    graph = structured_data.article_graph(article, article.absolute_url, image)
     return {
         "sections": sections,
         "inquiry_query": inquiry_query(article),
-        "json_ld": structured_data.as_script(
-            structured_data.article_graph(article, canonical_url, image)
-        ),
-        "canonical_url": canonical_url,
+        "json_ld": structured_data.as_script(graph),
+        "canonical_url": article.absolute_url,
         "share_image": image,
-        "related": article.published_related_articles(),
+        "related": article.related_articles.published(),
     }
 
 
@@ -165,16 +151,14 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-article_feed = ArticleFeed()
-
-
+@cache_public_page(until_next_publish)
 @require_safe
 def feed(request: HttpRequest) -> HttpResponse:
-    return cache_until_next_publish(article_feed(request))
+    return ArticleFeed()(request)
 
 
+@cache_public_page(until_next_publish)
 @require_safe
 def sitemap(request: HttpRequest) -> HttpResponse:
     response = sitemap_view(request, sitemaps=SITEMAPS)
-    response.render()
-    return cache_until_next_publish(response)
+    return response.render()

@@ -1,3 +1,5 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
 from django import forms
 
 from assessment.rules import QUESTIONS, Answers
@@ -19,6 +21,12 @@ class AssessmentForm(forms.Form):
                     "invalid_choice": f"Choose one of the answers to “{question.text}”",
                 },
             )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the view is CSRF-exempt
+        self.helper.add_input(
+            Submit("submit", "See my recommendation", css_class="btn-lg")
+        )
 
     @property
     def answers(self) -> Answers:

@@ -18,8 +18,8 @@ from assessment.rules import (
     recommend,
 )
 from assessment.tokens import contact_token
-from contact.spam import client_ip, count_in_window
-from steadfast.middleware import cache_public_page
+from core.cache import cache_public_page
+from core.ratelimit import client_ip, count_in_window
 
 # More completions than this from one address in an hour are a script, not
 # prospects: they still get their result but no longer move the counts.
@@ -35,6 +35,7 @@ def render_questionnaire(request: HttpRequest, form: AssessmentForm) -> HttpResp
 # No CSRF token: it would give every visitor a cookie and keep the page out
 # of the public cache, and a forged post can do no more than a direct one:
 # add one to an anonymous counter and redirect to a public page.
+@cache_public_page()
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
@@ -51,8 +52,7 @@ def start(request: HttpRequest) -> HttpResponse:
     # "Change your answers" on a result page comes back with them filled in.
     initial = decode(request.GET.get("answers", "")) or {}
     form = AssessmentForm(initial=initial)
-    response = render_questionnaire(request, form)
-    return cache_public_page(response)
+    return render_questionnaire(request, form)
 
 
 def is_within_count_limit(request: HttpRequest) -> bool:
@@ -70,6 +70,7 @@ def is_within_count_limit(request: HttpRequest) -> bool:
     return count is None or count <= COUNTS_PER_CLIENT_PER_HOUR
 
 
+@cache_public_page()
 @require_safe
 def result(request: HttpRequest, code: str) -> HttpResponse:
     """A bookmarkable result: the answers live in the URL, nothing is stored."""
@@ -95,5 +96,4 @@ def result(request: HttpRequest, code: str) -> HttpResponse:
         "inquiry_url": f"{reverse('contact:inquiry')}?{inquiry_query}",
         "change_url": f"{reverse('assessment:start')}?{urlencode({'answers': code})}",
     }
-    response = render(request, "assessment/result.html", context)
-    return cache_public_page(response)
+    return render(request, "assessment/result.html", context)

@@ -1,15 +1,13 @@
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html, format_html_join
 
 from assessment.rules import describe, recommendation_label
 from contact.export import csv_response
-from contact.models import Inquiry, InquiryNote, SiteSettings
+from contact.models import Inquiry, InquiryNote
 from contact.notifications import requeue, send_sales_notification
 
 Status = Inquiry.Status
@@ -297,27 +295,3 @@ class InquiryAdmin(admin.ModelAdmin):
         self, request: HttpRequest, queryset: QuerySet[Inquiry]
     ) -> HttpResponse:
         return csv_response(queryset)
-
-
-@admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
-    """One record: the list goes straight to it."""
-
-    fields = ("phone_number", "updated_at")
-    readonly_fields = ("updated_at",)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def changelist_view(self, request: HttpRequest, extra_context=None):
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        settings_record, _ = SiteSettings.objects.get_or_create(
-            pk=SiteSettings.SINGLETON_PK
-        )
-        return HttpResponseRedirect(
-            reverse("admin:contact_sitesettings_change", args=[settings_record.pk])
-        )

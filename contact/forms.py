@@ -4,19 +4,15 @@ from datetime import UTC, datetime
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
-from crispy_forms.utils import render_crispy_form
 from django import forms
-from django.core.cache import caches
-from django.forms.renderers import Jinja2
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.functional import cached_property
-from django.utils.safestring import SafeString
 
 from articles.models import Article
 from assessment.tokens import AttachedAssessment, read_contact_token
-from contact.models import Inquiry, north_american_digits
+from contact.models import Inquiry
 from contact.spam import FormToken, issue_form_token, read_form_token
+from core.models import north_american_digits
 
 # What a call-to-action link may carry; anything else is ignored.
 SECTION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
@@ -68,11 +64,6 @@ def normalise_phone(value: str) -> str:
 
 
 class InquiryForm(forms.ModelForm):
-    # Django's own widget templates, rendered by Jinja2: the same HTML, at
-    # half the contact page's cost. The admin keeps FORM_RENDERER: its widgets
-    # only ship Django templates.
-    default_renderer = Jinja2()
-
     consent = forms.BooleanField(
         label=(
             "I agree that Steadfast Partners may contact me about this inquiry. "
@@ -144,8 +135,7 @@ class InquiryForm(forms.ModelForm):
                 "(it has %(show_value)s characters)."
             )
 
-    # Built only when the form is rendered: a blank form's markup is cached.
-    @cached_property
+    @property
     def helper(self) -> FormHelper:
         helper = FormHelper()
         helper.form_tag = False
@@ -163,26 +153,10 @@ class InquiryForm(forms.ModelForm):
                 css_class="contact-hp",
                 aria_hidden="true",
             ),
-            # The hidden fields are rendered by the template, outside the
-            # cached blank form: their values differ for every visitor.
+            # The template renders the hidden fields, leaving out empty ones.
         )
         helper.add_input(Submit("send", "Send inquiry", css_class="btn-lg"))
         return helper
-
-    def crispy_fields(self) -> SafeString:
-        """The visible fields and the button, as crispy-bootstrap5 lays them out.
-
-        A blank form is the same for every visitor but for its hidden fields,
-        which the page renders itself: each worker lays it out once per
-        pre-selected interest.
-        """
-        if self.is_bound:
-            return render_crispy_form(self)
-        return caches["forms"].get_or_set(
-            f"blank-contact-form:{self.initial.get('interest', '')}",
-            lambda: render_crispy_form(self),
-            timeout=None,
-        )
 
     def clean_name(self) -> str:
         return single_line(self.cleaned_data["name"], "name")

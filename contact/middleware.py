@@ -6,9 +6,10 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
+from core.cache import UTM_KEYS
+
 FIRST_TOUCH_COOKIE = "first_touch"
 FIRST_TOUCH_SALT = "contact.first-touch"
-UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
 UTM_MAX_LENGTH = 100
 URL_MAX_LENGTH = 500
 

@@ -14,8 +14,9 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from contact.models import Inquiry, current_phone
-from steadfast.outages import was_a_wait
+from contact.models import Inquiry
+from core.models import current_phone
+from core.outages import was_a_wait
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ SUBJECT_MAX_LENGTH = 150
 # After a send fails slowly, requests leave the mail server alone for this
 # long, on every worker and host: one that never answers would hold a worker
 # for SMTP_TIMEOUT on every inquiry. A refusal costs no wait and pauses
-# nothing, as in steadfast.outages. retry_notifications keeps trying, and
+# nothing, as in core.outages. retry_notifications keeps trying, and
 # sends what the requests left.
 MAIL_OUTAGE_KEY = "contact:mail-outage"
 MAIL_OUTAGE_PAUSE = 60

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "simple_history",
     "axes",
+    "core",
     "articles",
     "contact",
     "assessment",
@@ -95,12 +96,12 @@ MIDDLEWARE = [
     "contact.middleware.FirstTouchMiddleware",
     # A cached page is stored with the headers the middleware below added (CSP,
     # X-Frame-Options, ...): none varies between visitors, and a hit skips them.
-    "steadfast.middleware.PublicPageCacheMiddleware",
+    "core.cache.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "steadfast.middleware.ExtraSecurityHeadersMiddleware",
-    "steadfast.middleware.MalformedQueryStringMiddleware",
-    "steadfast.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.ExtraSecurityHeadersMiddleware",
+    "core.middleware.MalformedQueryStringMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -115,16 +116,6 @@ ROOT_URLCONF = "steadfast.urls"
 
 TEMPLATES = [
     {
-        # The public pages (steadfast/jinja2.py says why they are Jinja2).
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "jinja2"],
-        "OPTIONS": {
-            "environment": "steadfast.jinja2.environment",
-            "context_processors": ["steadfast.context_processors.site"],
-        },
-    },
-    {
-        # The admin, the emails and crispy-forms' field templates.
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
@@ -133,6 +124,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.site",
             ],
         },
     },
@@ -167,8 +159,8 @@ def database_config(url: str | None) -> dict:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
             "OPTIONS": dict(SQLITE_OPTIONS),
-            # Reuse each worker's connection: opening one and running the
-            # PRAGMAs cost about a tenth of an uncached page (bench/run.py).
+            # Reuse each worker's connection rather than open one (and run
+            # the PRAGMAs) for every request.
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
         }
@@ -176,9 +168,9 @@ def database_config(url: str | None) -> dict:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     elif config["ENGINE"] == "django.db.backends.postgresql":
-        # Django's backend, which after a failed connection leaves the server
-        # alone for a few seconds (steadfast/postgresql/base.py).
-        config["ENGINE"] = "steadfast.postgresql"
+        # Django's backend, which after a connection that waited and failed
+        # leaves the server alone for a few seconds (core/postgresql/base.py).
+        config["ENGINE"] = "core.postgresql"
         # Fail fast when the server is unreachable instead of hanging a worker.
         config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
         config["OPTIONS"].setdefault(
@@ -200,31 +192,31 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's RedisCache, minus a new client object per call.
-            "BACKEND": "steadfast.cache.ReusedClientRedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "steadfast",
             "TIMEOUT": 300,
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {
+                # Leaves a Redis that stops answering alone for a few seconds.
+                "pool_class": "core.outages.PausingRedisConnectionPool",
+                "socket_connect_timeout": 2,
+                "socket_timeout": 2,
+            },
         }
     }
 else:
     CACHES = {
         "default": {
-            # Django's file cache; its incr() keeps the rate limit's window.
-            "BACKEND": "steadfast.cache.AtomicIncrFileBasedCache",
+            # Django's file cache, with counts the rate limit can trust.
+            "BACKEND": "core.ratelimit.AtomicIncrFileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
             "TIMEOUT": 300,
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
-# Markup only a new release changes (the blank contact form): each worker
-# keeps its own copy, so no host ever serves an older release's.
-CACHES["forms"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "forms",
-    "TIMEOUT": None,
-}
+# Part of every cached page's key, so a deploy never serves the previous
+# release's pages (core/cache.py). Set it to the commit being deployed.
+RELEASE_ID = os.environ.get("RELEASE_ID", "")
 
 
 # Authentication
@@ -241,9 +233,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 # The address is the contact form's: X-Forwarded-For counts only from
 # CONTACT_TRUSTED_PROXIES, so a forged one changes nothing.
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
-AXES_CLIENT_IP_CALLABLE = "contact.spam.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "steadfast.views.login_locked_out"
+AXES_LOCKOUT_CALLABLE = "core.views.login_locked_out"
 
 
 # Password validation
@@ -265,9 +257,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/Chicago")
-# English only. With translation off, Django skips the active-language lookup
-# that every date, number and message otherwise pays for (about 8% of an
-# uncached article page).
+# English only: no translation machinery to run.
 USE_I18N = False
 USE_TZ = True
 
@@ -284,7 +274,7 @@ MEDIA_ROOT = BASE_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "steadfast.storage.StaticFilesStorage",
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
@@ -400,7 +390,7 @@ SECURE_HSTS_PRELOAD = HTTPS
 if env_bool("DJANGO_TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
-CSRF_FAILURE_VIEW = "steadfast.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 
 # Logging: everything to stderr, where gunicorn and the platform collect it.

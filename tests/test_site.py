@@ -1,6 +1,4 @@
-import gc
 import os
-import runpy
 import subprocess
 import sys
 import time
@@ -10,28 +8,17 @@ from unittest import mock
 
 import pytest
 import redis
-from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
 from django.db import OperationalError, connection
 from django.db.backends.sqlite3.base import DatabaseWrapper
-from django.shortcuts import render as django_render
-from django.template import engines
 from django.test import Client
-from django.urls import get_script_prefix, set_script_prefix
 
-from articles.models import Article
-from bench.server import free_port
-from contact.forms import InquiryForm
-from steadfast.cache import AtomicIncrFileBasedCache, ReusedClientRedisCache
-from steadfast.context_processors import site_urls
-from steadfast.middleware import (
-    LOCAL_PAGE_SECONDS,
-    PAGE_CACHE_GENERATION_KEY,
-    invalidate_public_pages,
-)
-from steadfast.postgresql.base import DatabaseWrapper as PostgreSQLWrapper
-from steadfast.postgresql.base import pause as postgresql_pause
+from core.outages import redis_pause
+from core.postgresql.base import DatabaseWrapper as PostgreSQLWrapper
+from core.postgresql.base import pause as postgresql_pause
+from core.ratelimit import AtomicIncrFileBasedCache
 from steadfast.settings import database_config
-from steadfast.storage import StaticFilesStorage
+from tests.load.server import free_port
 from tests.silent_server import SilentServer
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +103,7 @@ def test_sqlite_file_database_opens_in_wal_with_a_busy_timeout(tmp_path):
 def test_database_url_selects_postgresql_with_a_connect_timeout():
     config = database_config("postgres://site:secret@db.internal:5432/steadfast")
 
-    assert config["ENGINE"] == "steadfast.postgresql"
+    assert config["ENGINE"] == "core.postgresql"
     assert config["HOST"] == "db.internal"
     assert config["NAME"] == "steadfast"
     assert config["OPTIONS"]["connect_timeout"] == 5
@@ -133,12 +120,14 @@ def postgresql_at(port: int) -> PostgreSQLWrapper:
     )
 
 
-def redis_cache_at(port: int) -> ReusedClientRedisCache:
-    """The site's Redis cache backend, for a server on ``port``, quick to time out."""
-    return ReusedClientRedisCache(
-        f"redis://127.0.0.1:{port}/0",
-        {"OPTIONS": {"socket_timeout": 0.2, "socket_connect_timeout": 0.2}},
-    )
+def redis_cache_at(port: int) -> RedisCache:
+    """The site's Redis cache, for a server on ``port``, quick to time out."""
+    options = {
+        "pool_class": "core.outages.PausingRedisConnectionPool",
+        "socket_timeout": 0.2,
+        "socket_connect_timeout": 0.2,
+    }
+    return RedisCache(f"redis://127.0.0.1:{port}/0", {"OPTIONS": options})
 
 
 def test_a_postgresql_that_does_not_answer_is_left_alone_for_a_pause(monkeypatch):
@@ -310,124 +299,13 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert "Sitemap: https://www.steadfastpartners.example/sitemap.xml" in body
 
 
-def test_cached_public_page_is_served_without_queries(
-    client, django_assert_num_queries
-):
-    client.get("/")
-
-    with django_assert_num_queries(0):
-        response = client.get("/")
-
-    assert response.status_code == 200
-    assert response.has_header("ETag")
-
-
-def test_conditional_get_of_a_public_page_is_304(client):
-    etag = client.get("/")["ETag"]
-
-    response = client.get("/", headers={"if-none-match": etag})
-
-    assert response.status_code == 304
-
-
-def test_invalidating_public_pages_renders_them_again(client):
-    first = client.get("/")
-    invalidate_public_pages()
-
-    with mock.patch("steadfast.views.render", wraps=django_render) as render:
-        client.get("/")
-
-    assert first.status_code == 200
-    assert render.called
-
-
-def test_a_worker_answers_a_busy_page_from_its_own_memory(client):
-    client.get("/")
-
-    with mock.patch("steadfast.middleware.cache") as shared_cache:
-        response = client.get("/")
-
-    assert response.status_code == 200
-    assert not shared_cache.get_many.called
-
-
-def test_a_page_that_is_never_cached_goes_straight_to_its_view_next_time(client):
-    client.get("/contact/")
-
-    with mock.patch("steadfast.middleware.cache") as shared_cache:
-        response = client.get("/contact/")
-
-    assert response.status_code == 200
-    assert "csrfmiddlewaretoken" in response.content.decode()
-    assert not shared_cache.get_many.called
-
-
-def test_a_missing_page_is_looked_up_again_rather_than_remembered(client):
-    client.get("/no-such-page/")
-
-    with mock.patch("steadfast.middleware.cache") as shared_cache:
-        shared_cache.get_many.return_value = {}
-        response = client.get("/no-such-page/")
-
-    assert response.status_code == 404
-    assert shared_cache.get_many.called
-
-
-def test_a_change_made_through_another_worker_shows_within_a_second(client):
-    client.get("/")
-    # What invalidate_public_pages() in another worker leaves behind: a new
-    # generation in the shared cache, and this worker's own copy untouched.
-    cache.set(PAGE_CACHE_GENERATION_KEY, 99, timeout=None)
-    a_second_later = time.time() + LOCAL_PAGE_SECONDS + 0.1
-
-    with mock.patch("steadfast.views.render", wraps=django_render) as render:
-        client.get("/")
-        assert not render.called
-        with mock.patch("time.time", return_value=a_second_later):
-            client.get("/")
-
-    assert render.called
-
-
-def test_visitors_with_a_session_always_get_a_fresh_page(client, settings):
-    client.get("/")
-    client.cookies[settings.SESSION_COOKIE_NAME] = "some-session"
-
-    with mock.patch("steadfast.views.render", wraps=django_render) as render:
-        client.get("/")
-
-    assert render.called
-
-
-def test_site_links_are_reversed_for_the_script_prefix_the_site_runs_under():
-    assert site_urls("/")["contact"] == "/contact/"
-
-    set_script_prefix("/steadfast/")
-    try:
-        assert site_urls(get_script_prefix())["contact"] == "/steadfast/contact/"
-    finally:
-        set_script_prefix("/")
-
-
-@pytest.mark.skipif(
-    not os.environ.get("REDIS_URL"), reason="needs Redis: the PostgreSQL + Redis run"
-)
-def test_redis_cache_keeps_one_client_for_its_connection_pool():
-    redis_cache = ReusedClientRedisCache(os.environ["REDIS_URL"], {})
-
-    redis_cache.set("client-reuse-check", "kept", 10)
-
-    assert redis_cache.get("client-reuse-check") == "kept"
-    client = redis_cache._cache.get_client()
-    assert redis_cache._cache.get_client(write=True) is client
-
-
-def test_a_redis_that_does_not_answer_is_left_alone_for_a_pause():
+def test_a_redis_that_does_not_answer_is_left_alone_for_a_pause(monkeypatch):
+    monkeypatch.setattr(redis_pause, "until", 0.0)
     port = free_port()
     silent = SilentServer(port)
     redis_cache = redis_cache_at(port)
     try:
-        with mock.patch("steadfast.outages.UNAVAILABLE_PAUSE", 0.5):
+        with mock.patch("core.outages.UNAVAILABLE_PAUSE", 0.5):
             with pytest.raises(redis.TimeoutError):
                 redis_cache.get("page")  # waits out the timeout
             with pytest.raises(redis.ConnectionError):
@@ -443,7 +321,8 @@ def test_a_redis_that_does_not_answer_is_left_alone_for_a_pause():
     assert len(silent.connections) == 2
 
 
-def test_a_redis_that_refuses_is_tried_again_at_once():
+def test_a_redis_that_refuses_is_tried_again_at_once(monkeypatch):
+    monkeypatch.setattr(redis_pause, "until", 0.0)
     port = free_port()  # nothing listens: connections are refused
     redis_cache = redis_cache_at(port)
     with pytest.raises(redis.ConnectionError):
@@ -516,90 +395,3 @@ def test_file_cache_counts_only_what_is_there(tmp_path):
     for key in ("never-set", "gone"):
         with pytest.raises(ValueError):
             file_cache.incr(key)
-
-
-def test_static_urls_are_looked_up_in_the_manifest_once_per_file(tmp_path):
-    storage = StaticFilesStorage(location=tmp_path, base_url="/static/")
-    storage.hashed_files = {"css/site.css": "css/site.0123abcd.css"}
-
-    with mock.patch.object(
-        storage, "stored_name", wraps=storage.stored_name
-    ) as stored_name:
-        urls = {storage.url("css/site.css") for _ in range(3)}
-
-    assert urls == {"/static/css/site.0123abcd.css"}
-    assert stored_name.call_count == 1
-
-
-def test_gunicorn_warm_up_compiles_templates_and_survives_a_broken_one(
-    settings, tmp_path
-):
-    (tmp_path / "django").mkdir()
-    (tmp_path / "django" / "fine.html").write_text("<p>{{ name }}</p>")
-    (tmp_path / "django" / "broken.html").write_text("{% if %}")
-    (tmp_path / "jinja2").mkdir()
-    (tmp_path / "jinja2" / "page.html").write_text("<p>{{ static('x.css') }}</p>")
-    settings.TEMPLATES = [
-        {
-            "BACKEND": "django.template.backends.jinja2.Jinja2",
-            "DIRS": [tmp_path / "jinja2"],
-            "OPTIONS": {"environment": "steadfast.jinja2.environment"},
-        },
-        {
-            "BACKEND": "django.template.backends.django.DjangoTemplates",
-            "DIRS": [tmp_path / "django"],
-        },
-    ]
-    when_ready = runpy.run_path(str(PROJECT_DIR / "gunicorn.conf.py"))["when_ready"]
-    server = mock.Mock()
-    widget_engine = InquiryForm.default_renderer.engine
-    widget_engine.env.cache.clear()
-
-    when_ready(server)
-
-    server.log.warning.assert_called_once_with(
-        "Template %s did not compile", "broken.html"
-    )
-    engine = engines["django"].engine
-    assert engine.template_loaders[0].get_template_cache.keys() >= {"fine.html"}
-    assert {name for _, name in engines["jinja2"].env.cache} == {"page.html"}
-    widget_templates = {name for _, name in widget_engine.env.cache}
-    assert "django/forms/widgets/text.html" in widget_templates
-
-
-def test_page_templates_read_a_dicts_keys_before_its_attributes():
-    # As Django templates do, which is what the pages were written for.
-    template = engines["jinja2"].from_string(
-        "{{ links.items }}|{{ links.missing }}|{{ article.title }}"
-    )
-    article = Article(title="Plain answers")
-
-    rendered = template.render({"links": {"items": "/articles/"}, "article": article})
-
-    assert rendered == "/articles/||Plain answers"
-
-
-def test_every_page_template_compiles_as_jinja2():
-    # A page only shown in an outage (503.html) must not be the first to find
-    # a Django tag left behind.
-    directory = PROJECT_DIR / "jinja2"
-    names = [p.relative_to(directory).as_posix() for p in directory.rglob("*.html")]
-
-    for name in names:
-        engines["jinja2"].get_template(name)
-
-    assert "base.html" in names
-    assert len(names) >= 19
-
-
-def test_gunicorn_forks_workers_with_the_loaded_code_frozen():
-    pre_fork = runpy.run_path(str(PROJECT_DIR / "gunicorn.conf.py"))["pre_fork"]
-    assert gc.get_freeze_count() == 0
-    try:
-        pre_fork(mock.Mock(), mock.Mock())
-
-        # What is loaded by then (Django, the URLconf, the templates) is
-        # left out of every collection a worker makes.
-        assert gc.get_freeze_count() > 10_000
-    finally:
-        gc.unfreeze()

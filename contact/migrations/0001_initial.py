@@ -7,7 +7,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import contact.models
+import core.models
 
 
 class Migration(migrations.Migration):
@@ -34,10 +34,10 @@ class Migration(migrations.Migration):
                 (
                     "phone_number",
                     models.CharField(
-                        default=contact.models.default_phone_number,
+                        default=core.models.default_phone_number,
                         help_text="The number in the header, the footer, every article's “Call Us Today” and the contact page, written as visitors should see it (e.g. 737-210-5503). Changes show on every page immediately.",
                         max_length=20,
-                        validators=[contact.models.validate_north_american_phone],
+                        validators=[core.models.validate_north_american_phone],
                     ),
                 ),
                 ("updated_at", models.DateTimeField(auto_now=True)),

@@ -8,7 +8,7 @@ PERMISSIONS = [
     ("contact", "inquiry", ["view", "change", "export"]),
     ("contact", "inquirynote", ["view", "add"]),
     # The phone number on every page is the sales line.
-    ("contact", "sitesettings", ["view", "change"]),
+    ("contact", "sitesettings", ["view", "change"]),  # core.sitesettings since 0004
 ]
 
 

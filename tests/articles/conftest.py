@@ -7,7 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article
-from contact.models import current_phone
+from core.models import current_phone
 
 
 @pytest.fixture

@@ -226,9 +226,7 @@ def test_an_edit_saves_even_when_the_page_cache_is_down(
     content_editor_client, launch_article, django_capture_on_commit_callbacks
 ):
     with (
-        mock.patch(
-            "steadfast.middleware.cache.incr", side_effect=ConnectionError("down")
-        ),
+        mock.patch("core.cache.cache.incr", side_effect=ConnectionError("down")),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = content_editor_client.post(

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from contact.models import current_phone
+from core.models import current_phone
 
 # No single executive owns security; technology has an owner and a roadmap.
 VCISO_ANSWERS = {

@@ -128,8 +128,8 @@ def test_unanswered_questions_are_reported_and_answers_kept(client):
         "business goals?”",
         count=2,
     )
-    assertContains(response, 'aria-describedby="id_roadmap_hint id_roadmap_error"')
-    assertContains(response, 'value="not_sure" id="id_security_owner_2" checked')
+    assertContains(response, 'aria-describedby="id_roadmap_helptext id_roadmap_error"')
+    assertContains(response, 'id="id_security_owner_2" required checked')
     assertNotContains(response, 'id="id_security_owner_error"')
     assert not DailyAssessmentCount.objects.exists()
 
@@ -177,8 +177,8 @@ def test_result_lists_the_answers_and_lets_the_visitor_change_them(client):
 
     assertContains(result, "<dd>Sometimes</dd>")
     assertContains(result, f'href="{START_URL}?answers={VCISO_CODE}"')
-    assertContains(change, 'value="no" id="id_security_owner_1" checked')
-    assertContains(change, 'value="executive" id="id_platform_decisions_0" checked')
+    assertContains(change, 'id="id_security_owner_1" required checked')
+    assertContains(change, 'id="id_platform_decisions_0" required checked')
 
 
 def test_result_is_a_cached_public_page_without_cookies(

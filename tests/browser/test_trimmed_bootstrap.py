@@ -21,7 +21,6 @@ def css_classes(path: Path) -> set[str]:
 def classes_in_our_templates() -> set[str]:
     found: set[str] = set()
     for template in [
-        *PROJECT_DIR.glob("jinja2/**/*.html"),
         *PROJECT_DIR.glob("templates/**/*.html"),
         *PROJECT_DIR.glob("*/templates/**/*.html"),
     ]:

@@ -1,7 +1,6 @@
 import time
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from contact.models import Inquiry
 from contact.spam import issue_form_token
@@ -46,56 +45,3 @@ def make_inquiry(db):
         return Inquiry.objects.create(**fields)
 
     return make
-
-
-def staff_in_group(group_name: str, username: str) -> User:
-    user = User.objects.create_user(
-        username, f"{username}@steadfastpartners.example", "a-long-test-password"
-    )
-    user.is_staff = True
-    user.save()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def sales_user(db) -> User:
-    return staff_in_group("Sales", "sam.sales")
-
-
-@pytest.fixture
-def sales_client(client, sales_user):
-    client.force_login(sales_user)
-    return client
-
-
-@pytest.fixture
-def content_user(db) -> User:
-    return staff_in_group("Content", "casey.content")
-
-
-@pytest.fixture
-def content_client(client, content_user):
-    client.force_login(content_user)
-    return client
-
-
-@pytest.fixture
-def article(db):
-    """A published article whose call-to-action links to the form."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from articles.models import Article
-
-    return Article.objects.create(
-        title="vCIO or vCISO?",
-        slug="vcio-or-vciso",
-        summary="How the two roles differ.",
-        body="<h2>Security leadership</h2><p>Words.</p>",
-        author_name="Dana Reyes",
-        status=Article.Status.PUBLISHED,
-        published_at=timezone.now() - timedelta(days=10),
-        content_updated_at=timezone.now() - timedelta(days=3),
-    )

@@ -4,15 +4,11 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from crispy_forms import layout as crispy_layout
-from crispy_forms.utils import render_crispy_form
 from django.contrib.sessions.models import Session
-from django.forms.renderers import get_default_renderer
 from django.utils import timezone
 from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from contact.forms import InquiryForm
 from contact.models import Inquiry
 from tests.load.client import HIDDEN_INPUT_RE
 
@@ -67,54 +63,14 @@ def test_form_opened_from_an_article_looks_the_article_up_once(
     assertContains(response, article.title)
 
 
-@pytest.mark.parametrize(
-    ("form_kwargs", "expected"),
-    [
-        (
-            {"initial": {"form_token": "a-token", "article": "vcio-vs-vciso"}},
-            'value="vcio-vs-vciso"',
-        ),
-        (
-            {
-                "data": {
-                    "name": "Ada <Lovelace>",
-                    "email": "not-an-email",
-                    "interest": "vcio",
-                    "form_token": "a-token",
-                }
-            },
-            'value="Ada &lt;Lovelace&gt;"',
-        ),
-    ],
-    ids=["blank", "with-errors"],
-)
-def test_jinja2_widgets_give_the_markup_django_templates_give(form_kwargs, expected):
-    def markup(form: InquiryForm) -> str:
-        hidden = "".join(str(field) for field in form.hidden_fields())
-        return hidden + render_crispy_form(form)
+def test_a_call_to_action_preselects_its_interest_and_each_visitor_gets_a_token(
+    client,
+):
+    first = client.get("/contact/")
+    second = client.get("/contact/")
+    vcio = client.get("/contact/?interest=vcio")
+    plain_again = client.get("/contact/")
 
-    with_jinja2 = markup(InquiryForm(**form_kwargs))
-    with_django_templates = markup(
-        InquiryForm(renderer=get_default_renderer(), **form_kwargs)
-    )
-
-    assert with_jinja2 == with_django_templates
-    assert with_jinja2.count("<input") == 16
-    assert expected in with_jinja2
-
-
-def test_blank_form_is_built_once_per_worker_and_interest(client):
-    with mock.patch(
-        "crispy_forms.layout.render_field", wraps=crispy_layout.render_field
-    ) as render_field:
-        first = client.get("/contact/")
-        fields_rendered = render_field.call_count
-        second = client.get("/contact/")
-        vcio = client.get("/contact/?interest=vcio")
-        plain_again = client.get("/contact/")
-
-    assert fields_rendered > 0
-    assert render_field.call_count == 2 * fields_rendered
     assertContains(vcio, 'value="vcio"  id="id_interest_1" required checked')
     assertNotContains(plain_again, " checked")
     # Each visitor still gets a token of their own.

@@ -18,7 +18,7 @@ from contact.notifications import (
     send_sales_notification,
 )
 from contact.spam import issue_form_token
-from steadfast.outages import SLOW_FAILURE
+from core.outages import SLOW_FAILURE
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ from django.core.cache.backends.locmem import LocMemCache
 from pytest_django.asserts import assertContains, assertRedirects
 
 from contact.models import Inquiry
-from contact.spam import count_in_window, issue_form_token
+from contact.spam import issue_form_token
+from core.ratelimit import count_in_window
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +70,7 @@ def test_rate_limited_client_gets_a_friendly_429_with_the_phone_number(
 
 def test_inquiry_is_saved_when_the_rate_limit_cache_is_down(client, valid_data):
     with mock.patch(
-        "contact.spam.cache.add", side_effect=ConnectionError("cache down")
+        "core.ratelimit.cache.add", side_effect=ConnectionError("cache down")
     ):
         response = client.post("/contact/", valid_data)
 
@@ -95,7 +96,7 @@ class WindowEndsMidCount(LocMemCache):
 def test_a_count_whose_window_ends_mid_way_adds_to_the_next_one():
     cache = WindowEndsMidCount("window-ends-mid-count", {})
 
-    with mock.patch("contact.spam.cache", cache):
+    with mock.patch("core.ratelimit.cache", cache):
         count = count_in_window("contact:rate:203.0.113.5", 600)
 
     # The neighbour's submission is still counted: neither is overwritten.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.server import ProductionServer
+from tests.load.server import ProductionServer
 
 
 def pytest_collection_modifyitems(items):

@@ -9,9 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bench.server import free_port
-from bench.smtp_sink import start_sink
 from tests.load.client import HIDDEN_INPUT_RE, Visitor, request
+from tests.load.server import free_port
+from tests.load.smtp_sink import start_sink
 from tests.load.test_inquiries_under_load import (
     assert_thanked,
     ready_visitors,

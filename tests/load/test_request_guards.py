@@ -7,7 +7,7 @@ import pytest
 from django.shortcuts import render as django_render
 from django.test import Client
 
-from steadfast.views import login_locked_out
+from core.views import login_locked_out
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,19 @@
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def phone_link(context, css_class: str = "") -> SafeString:
+    """The site's phone number as a tel: link, for people and screen readers."""
+    phone = context["site_phone"]
+    return format_html(
+        '<a class="{}" href="{}"><span class="visually-hidden">Call {} at </span>'
+        "{}</a>",
+        css_class,
+        phone.tel_href,
+        context["SITE_NAME"],
+        phone.display,
+    )
