@@ -50,22 +50,30 @@ class Pause:
             raise
 
 
-redis_pause = Pause("Redis")
 REDIS_FAILURES = (redis.ConnectionError, redis.TimeoutError)
 
 
 class PausingRedisConnection(redis.Connection):
+    pause: Pause
+
     def connect(self):
-        with redis_pause.guard(REDIS_FAILURES, redis.ConnectionError):
+        with self.pause.guard(REDIS_FAILURES, redis.ConnectionError):
             super().connect()
 
     def read_response(self, *args, **kwargs):
-        with redis_pause.guard(REDIS_FAILURES, redis.ConnectionError):
+        with self.pause.guard(REDIS_FAILURES, redis.ConnectionError):
             return super().read_response(*args, **kwargs)
 
 
 class PausingRedisConnectionPool(redis.ConnectionPool):
-    """The ``pool_class`` of the Redis cache (plain TCP connections)."""
+    """The ``pool_class`` of the Redis cache: its connections share one pause
+    (plain TCP connections)."""
 
     def __init__(self, connection_class=None, **kwargs) -> None:
         super().__init__(connection_class=PausingRedisConnection, **kwargs)
+        self.pause = Pause("Redis")
+
+    def make_connection(self) -> PausingRedisConnection:
+        connection = super().make_connection()
+        connection.pause = self.pause
+        return connection

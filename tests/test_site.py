@@ -13,7 +13,6 @@ from django.db import OperationalError, connection
 from django.db.backends.sqlite3.base import DatabaseWrapper
 from django.test import Client
 
-from core.outages import redis_pause
 from core.postgresql.base import DatabaseWrapper as PostgreSQLWrapper
 from core.postgresql.base import pause as postgresql_pause
 from core.ratelimit import AtomicIncrFileBasedCache
@@ -299,8 +298,7 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert "Sitemap: https://www.steadfastpartners.example/sitemap.xml" in body
 
 
-def test_a_redis_that_does_not_answer_is_left_alone_for_a_pause(monkeypatch):
-    monkeypatch.setattr(redis_pause, "until", 0.0)
+def test_a_redis_that_does_not_answer_is_left_alone_for_a_pause():
     port = free_port()
     silent = SilentServer(port)
     redis_cache = redis_cache_at(port)
@@ -321,8 +319,7 @@ def test_a_redis_that_does_not_answer_is_left_alone_for_a_pause(monkeypatch):
     assert len(silent.connections) == 2
 
 
-def test_a_redis_that_refuses_is_tried_again_at_once(monkeypatch):
-    monkeypatch.setattr(redis_pause, "until", 0.0)
+def test_a_redis_that_refuses_is_tried_again_at_once():
     port = free_port()  # nothing listens: connections are refused
     redis_cache = redis_cache_at(port)
     with pytest.raises(redis.ConnectionError):

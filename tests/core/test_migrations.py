@@ -19,6 +19,8 @@ def migrate(targets):
 @pytest.mark.django_db(transaction=True)
 def test_a_database_from_before_the_core_app_keeps_its_phone_number():
     old_apps = migrate(BEFORE_THE_MOVE)
+    # As contact's 0002 left it (a flush by an earlier test may not have).
+    old_apps.get_model("auth", "Group").objects.get_or_create(name="Sales")
     old_apps.get_model("contact", "SiteSettings").objects.create(
         pk=1, phone_number="512-555-0142"
     )
