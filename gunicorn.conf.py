@@ -31,4 +31,3 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 limit_request_line = 4094
 limit_request_fields = 100
 limit_request_field_size = 8190
-

@@ -4,6 +4,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -20,6 +21,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
         )
+
+    def with_has_related(self) -> "ArticleQuerySet":
+        """Each article knows, from the same query, whether it lists related
+        articles, so the page of one that lists none needs no second query."""
+        links = Article.related_articles.through.objects.filter(
+            from_article=OuterRef("pk")
+        )
+        return self.annotate(has_related=Exists(links))
 
     def next_scheduled_publish(self) -> datetime | None:
         """When the next scheduled article goes live, if one is waiting."""
@@ -193,6 +202,12 @@ class Article(models.Model):
                 old_slug=old_slug, defaults={"article_id": self.pk}
             )
         SlugRedirect.objects.filter(old_slug=self.slug).delete()
+
+    def published_related_articles(self) -> "ArticleQuerySet | list[Article]":
+        """The related articles the public may see, newest first."""
+        if getattr(self, "has_related", True) is False:
+            return []
+        return self.related_articles.published()
 
     @property
     def is_published(self) -> bool:

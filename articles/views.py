@@ -78,7 +78,7 @@ class ArticleDetailView(DetailView):
     extra_context = {"is_preview": False}
 
     def get_queryset(self):
-        return Article.objects.published()
+        return Article.objects.published().with_has_related()
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         try:
@@ -132,7 +132,7 @@ def article_context(article: Article) -> dict:
         "json_ld": structured_data.as_script(graph),
         "canonical_url": article.absolute_url,
         "share_image": image,
-        "related": article.related_articles.published(),
+        "related": article.published_related_articles(),
     }
 
 

@@ -1,7 +1,17 @@
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 
 from core.models import current_phone
+
+# The pages every page links to: navigation, breadcrumbs, calls to action.
+SITE_URL_NAMES = {
+    "home": "home",
+    "articles": "articles:list",
+    "feed": "articles:feed",
+    "assessment": "assessment:start",
+    "contact": "contact:inquiry",
+}
 
 
 def site_context() -> dict:
@@ -10,6 +20,9 @@ def site_context() -> dict:
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         "site_phone": current_phone(),
+        # Reversed once per page rather than by a {% url %} at each of the
+        # dozen links: the uncached article's goal in docs/performance.md.
+        "site_urls": {name: reverse(view) for name, view in SITE_URL_NAMES.items()},
     }
 
 

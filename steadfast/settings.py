@@ -214,6 +214,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# The blank contact form's markup, which only a release changes: each worker
+# draws it once (crispy-forms takes most of the page's time) and a new
+# release starts new workers. The contact form's goal in docs/performance.md.
+CACHES["forms"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "forms",
+    "TIMEOUT": None,
+}
 # Part of every cached page's key, so a deploy never serves the previous
 # release's pages (core/cache.py). Set it to the commit being deployed.
 RELEASE_ID = os.environ.get("RELEASE_ID", "")

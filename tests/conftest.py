@@ -2,7 +2,9 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.cache import cache
+from django.core.cache import cache, caches
+
+from core.cache import recent_pages
 
 # The public origin the tests build canonical URLs against.
 TEST_SITE_URL = "https://www.steadfastpartners.example"
@@ -30,9 +32,11 @@ def test_settings(settings):
     settings.SITE_URL = TEST_SITE_URL
     # django-axes refuses client.login() (no request); tests/load turns it on.
     settings.AXES_ENABLED = False
-    cache.clear()
+    for each in (cache, recent_pages, caches["forms"]):
+        each.clear()
     yield settings
-    cache.clear()
+    for each in (cache, recent_pages, caches["forms"]):
+        each.clear()
 
 
 def staff_in_group(group_name: str, username: str) -> User:
