@@ -1,30 +1,15 @@
 """The page cache as visitors, staff, operators and a CDN in front meet it."""
 
-from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
 from core.cache import forget_cached_pages
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def article(db) -> Article:
-    return Article.objects.create(
-        title="Cached answers",
-        slug="cached-answers",
-        summary="What a cached page shows.",
-        body="<h2>Part</h2><p>Words.</p>",
-        author_name="Dana Reyes",
-        status=Article.Status.PUBLISHED,
-        published_at=timezone.now() - timedelta(days=1),
-    )
 
 
 def retitle_behind_the_caches_back(article: Article, title: str) -> None:
@@ -40,7 +25,7 @@ def test_a_cached_page_is_served_without_queries_and_with_an_etag(
     with django_assert_num_queries(0):
         response = client.get(article.get_absolute_url())
 
-    assertContains(response, "Cached answers")
+    assertContains(response, article.title)
     assert response.has_header("ETag")
 
 
@@ -55,7 +40,7 @@ def test_a_conditional_get_of_a_cached_page_is_304(client, article):
 def test_forgetting_cached_pages_shows_the_current_content(client, article):
     client.get(article.get_absolute_url())
     retitle_behind_the_caches_back(article, "Fresh answers")
-    assertContains(client.get(article.get_absolute_url()), "Cached answers")
+    assertContains(client.get(article.get_absolute_url()), article.title)
 
     forget_cached_pages()
 
@@ -71,8 +56,8 @@ def test_deleting_an_article_removes_it_from_the_public_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         article.delete()
 
-    assert client.get("/articles/cached-answers/").status_code == 404
-    assertNotContains(client.get("/articles/"), "Cached answers")
+    assert client.get("/articles/vcio-or-vciso/").status_code == 404
+    assertNotContains(client.get("/articles/"), article.title)
 
 
 def test_a_page_cached_by_one_release_is_not_served_by_the_next(
@@ -89,7 +74,7 @@ def test_a_page_cached_by_one_release_is_not_served_by_the_next(
     settings.RELEASE_ID = "release-2"
     next_release = client.get(article.get_absolute_url())
 
-    assertContains(production, "Cached answers")
+    assertContains(production, article.title)
     assertContains(next_release, "Answers, second release")
 
 
@@ -112,7 +97,7 @@ def test_junk_query_strings_are_rendered_and_never_stored(
     with mock.patch.object(cache, "set", wraps=cache.set) as cache_set:
         response = client.get(url)
 
-    assertContains(response, "Cached answers")
+    assertContains(response, article.title)
     assert [call for call in cache_set.call_args_list if "page:" in call.args[0]] == []
     assert "private" in response["Cache-Control"]
 
@@ -125,7 +110,7 @@ def test_a_valid_page_number_of_a_list_is_cached(
     with django_assert_num_queries(0):
         response = client.get("/articles/?page=1")
 
-    assertContains(response, "Cached answers")
+    assertContains(response, article.title)
 
 
 @pytest.mark.parametrize("page", ["0", "01", "abc", "99999", "", "1&page=2"])
@@ -168,7 +153,7 @@ def test_pages_are_served_when_the_cache_is_down(client, article):
     ):
         response = client.get(article.get_absolute_url())
 
-    assertContains(response, "Cached answers")
+    assertContains(response, article.title)
 
 
 def test_a_missing_page_is_never_stored(client):
