@@ -22,21 +22,59 @@ def client_ip(request: HttpRequest) -> str:
     """The client's address: REMOTE_ADDR, unless it is a proxy we trust.
 
     X-Forwarded-For is only believed when the request came from an address in
-    CONTACT_TRUSTED_PROXIES, and then we take the right-most address that is
-    not one of our proxies (the left-most entries are the client's to forge).
+    CONTACT_TRUSTED_PROXIES. Then the client is the right-most entry that is
+    an address and not one of our proxies: entries to its left are the
+    client's to forge, and our proxy always appends the address it saw. An
+    entry that is no address ("unknown", an obfuscated name) is a hop that
+    could not be identified, skipped rather than blamed on our proxy, whose
+    own address would otherwise be one bucket shared by every such client.
+
+    An IPv6 client is its /64: one subscriber usually holds the whole
+    network, so counting each address would hand it unlimited buckets.
     """
     remote = request.META.get("REMOTE_ADDR", "")
     trusted = set(settings.CONTACT_TRUSTED_PROXIES)
     if remote not in trusted:
-        return remote
+        return address_bucket(remote) or remote
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    for candidate in reversed([part.strip() for part in forwarded.split(",")]):
-        if candidate and candidate not in trusted:
-            try:
-                return str(ipaddress.ip_address(candidate))
-            except ValueError:
-                return remote
-    return remote
+    for entry in reversed(forwarded.split(",")):
+        address = forwarded_address(entry)
+        if address is not None and str(address) not in trusted:
+            return address_bucket(str(address))
+    return address_bucket(remote) or remote
+
+
+def forwarded_address(
+    entry: str,
+) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address in one X-Forwarded-For entry, with or without a port.
+
+    Proxies write "203.0.113.5", "203.0.113.5:4711", "[2001:db8::1]:4711" or
+    a quoted form of these; anything else is not an address.
+    """
+    entry = entry.strip().strip('"')
+    if entry.startswith("["):
+        host, bracket, _port = entry[1:].partition("]")
+        entry = host if bracket else ""
+    elif entry.count(":") == 1:
+        entry = entry.partition(":")[0]
+    try:
+        return ipaddress.ip_address(entry)
+    except ValueError:
+        return None
+
+
+def address_bucket(address: str) -> str:
+    """The address counted for a client: IPv4 as is, IPv6 by its /64."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return ""
+    if parsed.version == 6:
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.IPv6Network((parsed, 64), strict=False).network_address)
+    return str(parsed)
 
 
 def count_in_window(key: str, window: int) -> int | None:

@@ -237,10 +237,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-# By client address, so a password spray over many usernames is stopped too.
-# The address is the contact form's: X-Forwarded-For counts only from
-# CONTACT_TRUSTED_PROXIES, so a forged one changes nothing.
-AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+# Per account and address: signing in to one account never clears another's
+# failures, and guessing from one address never locks the account out for
+# its owner elsewhere. The address is the contact form's (IPv6 by its /64;
+# X-Forwarded-For only from CONTACT_TRUSTED_PROXIES).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.views.login_locked_out"
