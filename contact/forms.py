@@ -1,4 +1,5 @@
 import re
+import time
 import unicodedata
 from datetime import UTC, datetime
 
@@ -123,11 +124,17 @@ class InquiryForm(forms.ModelForm):
             "message": {"required": "Tell us briefly what you need help with."},
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    refreshed_message = (
+        "This form was open for a long time or in another browser, so we "
+        "refreshed it. Your details are still here: check them and send again."
+    )
+
+    def __init__(self, *args, browser: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.browser = browser
         self.fields["interest"].choices = Inquiry.Interest.choices
         if not self.is_bound:
-            self.initial.setdefault("form_token", issue_form_token())
+            self.initial.setdefault("form_token", issue_form_token(browser))
         for name in ("name", "email", "company", "message"):
             limit = self.fields[name].max_length
             self.fields[name].error_messages["max_length"] = (
@@ -181,7 +188,23 @@ class InquiryForm(forms.ModelForm):
     # The call-to-action fields never show an error: bad values are dropped.
 
     def clean_form_token(self) -> FormToken | None:
-        return read_form_token(self.cleaned_data["form_token"])
+        token = read_form_token(self.cleaned_data["form_token"])
+        if token is not None and not token.is_for(self.browser, time.time()):
+            raise forms.ValidationError(self.refreshed_message, code="refreshed")
+        return token
+
+    def renew_refused_token(self) -> None:
+        """Give a form whose token was refused a fresh one, keeping the rest."""
+        if self.has_error("form_token", code="refreshed"):
+            self.data = self.data.copy()
+            self.data["form_token"] = issue_form_token(self.browser)
+
+    def repeated_inquiry(self) -> Inquiry | None:
+        """The inquiry this form already saved (a refresh, a double click)."""
+        token = self.cleaned_data["form_token"]
+        if token is None:
+            return None
+        return Inquiry.objects.submitted_with(token.submission_id)
 
     def clean_article(self) -> Article | None:
         slug = self.cleaned_data["article"]

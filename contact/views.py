@@ -21,7 +21,7 @@ from contact.forms import (
 from contact.middleware import first_touch, session_cookie_flags
 from contact.models import Inquiry
 from contact.notifications import notify_sales_after_commit
-from contact.spam import rate_limit_exceeded, spam_reason
+from contact.spam import browser_key, over_the_limit, spam_reason
 
 # The thank-you page shows what was sent. Which inquiry that is travels in a
 # signed cookie that only that page receives, not in the session: sending an
@@ -34,19 +34,20 @@ RECEIPT_MAX_AGE = 60 * 60
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def inquiry(request: HttpRequest) -> HttpResponse:
+    browser = browser_key(request)
     if request.method == "POST":
         content_length = request.META.get("CONTENT_LENGTH") or "0"
         if not content_length.isdigit() or (
             int(content_length) > settings.CONTACT_MAX_BODY_BYTES
         ):
             return render(request, "contact/too_large.html", status=413)
-        if rate_limit_exceeded(request):
-            response = render(request, "contact/rate_limited.html", status=429)
-            response["Retry-After"] = str(settings.CONTACT_RATE_LIMIT_WINDOW)
-            return response
-        form = InquiryForm(request.POST)
+        form = InquiryForm(request.POST, browser=browser)
         if form.is_valid():
-            saved = save_inquiry(request, form)
+            saved = form.repeated_inquiry()
+            if saved is None:
+                if over_the_limit(request, sent=True):
+                    return rate_limited(request, form)
+                saved = save_inquiry(request, form)
             response = redirect("contact:thanks")
             response.set_signed_cookie(
                 RECEIPT_COOKIE,
@@ -57,6 +58,9 @@ def inquiry(request: HttpRequest) -> HttpResponse:
                 **session_cookie_flags(),
             )
             return response
+        if over_the_limit(request, sent=False):
+            return rate_limited(request, form)
+        form.renew_refused_token()
         # Shown again with what its hidden fields carried.
         article = form.cleaned_data.get("article")
         assessment = form.cleaned_data.get("assessment")
@@ -64,13 +68,31 @@ def inquiry(request: HttpRequest) -> HttpResponse:
         article = published_article(request.GET.get("article", ""))
         assessment = read_contact_token(request.GET.get("assessment", ""))
         form = InquiryForm(
-            initial=call_to_action_initial(request, article, assessment is not None)
+            initial=call_to_action_initial(request, article, assessment is not None),
+            browser=browser,
         )
     return render(
         request,
         "contact/inquiry_form.html",
         {"form": form, "article": article, "assessment": assessment},
     )
+
+
+def rate_limited(request: HttpRequest, form: InquiryForm) -> HttpResponse:
+    """The form again, everything typed kept, with a pause and the phone number."""
+    response = render(
+        request,
+        "contact/inquiry_form.html",
+        {
+            "form": form,
+            "rate_limited": True,
+            "article": form.cleaned_data.get("article"),
+            "assessment": form.cleaned_data.get("assessment"),
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(settings.CONTACT_RATE_LIMIT_WINDOW)
+    return response
 
 
 def call_to_action_initial(
@@ -95,15 +117,12 @@ def call_to_action_initial(
 def save_inquiry(request: HttpRequest, form: InquiryForm) -> Inquiry:
     """Save first (spam too, quarantined), then notify sales after commit.
 
-    The form's one-time token makes a refresh or a double click find the
-    inquiry already saved instead of creating a second one.
+    The form's one-time token makes a double click that raced past
+    ``repeated_inquiry()`` find the inquiry already saved instead of creating
+    a second one.
     """
     token = form.cleaned_data["form_token"]
     submission_token = token.submission_id if token else uuid.uuid4()
-    existing = Inquiry.objects.submitted_with(submission_token)
-    if existing is not None:
-        return existing
-
     inquiry = form.save(commit=False)
     inquiry.submission_token = submission_token
     inquiry.consented_at = timezone.now()

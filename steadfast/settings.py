@@ -339,9 +339,13 @@ SALES_NOTIFICATION_EMAILS = env_list(
 
 # Contact form: spam defences, limits and privacy.
 
-# Submissions per client address per window, counted in the shared cache.
+# Inquiries sent per client address per window, counted in the shared cache;
+# posts with errors have their own, larger allowance.
 CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)
+CONTACT_INVALID_POST_LIMIT = env_int("CONTACT_INVALID_POST_LIMIT", 20)
 CONTACT_RATE_LIMIT_WINDOW = env_int("CONTACT_RATE_LIMIT_WINDOW", 600)
+# A form open longer than this is refreshed before it is sent (seconds).
+CONTACT_FORM_TOKEN_MAX_AGE = env_int("CONTACT_FORM_TOKEN_MAX_AGE", 24 * 60 * 60)
 # Faster than a person can type: treated as a bot and quarantined.
 CONTACT_MIN_FILL_SECONDS = env_int("CONTACT_MIN_FILL_SECONDS", 3)
 CONTACT_MAX_BODY_BYTES = env_int("CONTACT_MAX_BODY_BYTES", 64 * 1024)

@@ -1,13 +1,20 @@
 import os
+import time
+from collections.abc import Callable
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache, caches
+from django.test import RequestFactory
 
+from contact.spam import browser_key, issue_form_token
 from core.cache import recent_pages
 
 # The public origin the tests build canonical URLs against.
 TEST_SITE_URL = "https://www.steadfastpartners.example"
+# The CSRF cookie the test client's browser holds once it has a form token.
+TEST_BROWSER_CSRF_SECRET = "testbrowsercsrfsecret00000000000"
 
 
 @pytest.fixture(autouse=True)
@@ -37,6 +44,21 @@ def test_settings(settings):
     yield settings
     for each in (cache, recent_pages, caches["forms"]):
         each.clear()
+
+
+@pytest.fixture
+def make_form_token(client) -> Callable[..., str]:
+    """Contact-form tokens shown to the test client's browser, ``issued_ago``
+    seconds ago (long enough by default for the sender to look human)."""
+    client.cookies[django_settings.CSRF_COOKIE_NAME] = TEST_BROWSER_CSRF_SECRET
+    request = RequestFactory().get("/")
+    request.META["CSRF_COOKIE"] = TEST_BROWSER_CSRF_SECRET
+    browser = browser_key(request)
+
+    def make(issued_ago: float = 60) -> str:
+        return issue_form_token(browser, now=time.time() - issued_ago)
+
+    return make
 
 
 def staff_in_group(group_name: str, username: str) -> User:

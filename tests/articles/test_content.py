@@ -119,6 +119,22 @@ def test_a_malicious_body_never_reaches_the_public_page(client, make_article):
     assert "onerror" not in html
 
 
+def test_event_handlers_on_links_never_reach_the_public_page(client, make_article):
+    make_article(
+        slug="linked",
+        body='<h2>Sources</h2><p><a href="https://www.nist.gov/" onclick="steal()" '
+        'onmouseover="steal()" onfocus="steal()" style="x">NIST</a></p>',
+    )
+
+    html = client.get("/articles/linked/").content.decode()
+
+    assert 'href="https://www.nist.gov/"' in html
+    assert ">NIST</a>" in html
+    assert "steal()" not in html
+    assert "onclick" not in html
+    assert "onmouseover" not in html
+
+
 def test_seed_text_becomes_a_title_headings_and_paragraphs():
     title, body = content.html_from_seed_text(
         "The Title\n\nIntro sentence here.\n\nA Heading?\n\nBody text.\n\n\xa0\n\n"

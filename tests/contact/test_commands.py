@@ -33,6 +33,46 @@ def test_retention_anonymises_old_inquiries_and_keeps_recent_ones(
     assert recent.name == "Dana Whitfield"
 
 
+def test_retention_clears_every_personal_field(make_inquiry, settings):
+    settings.INQUIRY_RETENTION_DAYS = 365
+    old = make_inquiry(
+        created_at=timezone.now() - timedelta(days=400),
+        phone="+15125550142",
+        landing_page="/articles/vciso/?utm_campaign=dana-whitfield",
+        referrer="https://partner.example/dana",
+        utm_source="newsletter",
+        utm_medium="email",
+        utm_campaign="dana-whitfield",
+        utm_term="northwind",
+        utm_content="footer",
+        assessment_answers={"security_leader": "none", "it_team": "outsourced"},
+        notification_error="550 dana@northwind.example: mailbox full",
+    )
+    old.notes.create(text="Dana's mobile is 512-555-0199.")
+
+    call_command("purge_inquiries")
+
+    old.refresh_from_db()
+    personal = {
+        "name": "(removed)",
+        "company": "(removed)",
+        "message": "(removed)",
+        "phone": "",
+        "landing_page": "",
+        "referrer": "",
+        "utm_source": "",
+        "utm_medium": "",
+        "utm_campaign": "",
+        "utm_term": "",
+        "utm_content": "",
+        "assessment_answers": {},
+        "notification_error": "",
+    }
+    assert {field: getattr(old, field) for field in personal} == personal
+    assert old.email == "removed@invalid.invalid"
+    assert not old.notes.exists()
+
+
 def test_retention_can_delete_instead(make_inquiry):
     make_inquiry(created_at=timezone.now() - timedelta(days=40))
     make_inquiry()

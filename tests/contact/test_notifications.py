@@ -17,7 +17,6 @@ from contact.notifications import (
     due_for_retry,
     send_sales_notification,
 )
-from contact.spam import issue_form_token
 from core.outages import SLOW_FAILURE
 
 pytestmark = pytest.mark.django_db
@@ -115,9 +114,9 @@ def test_mail_failure_leaves_the_inquiry_saved_and_marked(
 
 
 def test_after_a_mail_failure_the_next_inquiries_do_not_wait_for_the_server(
-    client, valid_data, django_capture_on_commit_callbacks
+    client, valid_data, django_capture_on_commit_callbacks, make_form_token
 ):
-    another = {**valid_data, "form_token": issue_form_token(1.0)}
+    another = {**valid_data, "form_token": make_form_token()}
     with mail_server_silent() as send_messages:
         submit(client, valid_data, django_capture_on_commit_callbacks)
         response = submit(client, another, django_capture_on_commit_callbacks)
@@ -132,9 +131,9 @@ def test_after_a_mail_failure_the_next_inquiries_do_not_wait_for_the_server(
 
 
 def test_a_mail_server_that_refuses_is_tried_again_by_the_next_inquiry(
-    client, valid_data, django_capture_on_commit_callbacks
+    client, valid_data, django_capture_on_commit_callbacks, make_form_token
 ):
-    another = {**valid_data, "form_token": issue_form_token(1.0)}
+    another = {**valid_data, "form_token": make_form_token()}
     with mail_server_down() as send_messages:
         submit(client, valid_data, django_capture_on_commit_callbacks)
         submit(client, another, django_capture_on_commit_callbacks)
@@ -145,13 +144,13 @@ def test_a_mail_server_that_refuses_is_tried_again_by_the_next_inquiry(
 
 
 def test_once_the_pause_is_over_requests_send_again(
-    client, valid_data, django_capture_on_commit_callbacks
+    client, valid_data, django_capture_on_commit_callbacks, make_form_token
 ):
     with mail_server_silent():
         submit(client, valid_data, django_capture_on_commit_callbacks)
     cache.delete(MAIL_OUTAGE_KEY)  # what MAIL_OUTAGE_PAUSE seconds do
 
-    another = {**valid_data, "form_token": issue_form_token(1.0)}
+    another = {**valid_data, "form_token": make_form_token()}
     submit(client, another, django_capture_on_commit_callbacks)
 
     assert Inquiry.objects.latest("pk").notification_status == Notification.SENT

@@ -1,4 +1,3 @@
-import time
 from unittest import mock
 
 import pytest
@@ -7,7 +6,6 @@ from django.core.cache.backends.locmem import LocMemCache
 from pytest_django.asserts import assertContains, assertRedirects
 
 from contact.models import Inquiry
-from contact.spam import issue_form_token
 from core.ratelimit import count_in_window
 
 pytestmark = pytest.mark.django_db
@@ -29,8 +27,10 @@ def test_honeypot_submission_is_quarantined_not_dropped(
     assert mail.outbox == []
 
 
-def test_form_sent_faster_than_a_person_can_type_is_quarantined(client, valid_data):
-    just_now = issue_form_token(now=time.time() - 1)
+def test_form_sent_faster_than_a_person_can_type_is_quarantined(
+    client, valid_data, make_form_token
+):
+    just_now = make_form_token(issued_ago=1)
 
     client.post("/contact/", {**valid_data, "form_token": just_now})
 
@@ -50,22 +50,6 @@ def test_quarantined_inquiries_are_hidden_from_the_sales_queue(make_inquiry):
     real = make_inquiry(name="Real Prospect")
 
     assert list(Inquiry.objects.for_sales_queue()) == [real]
-
-
-def test_rate_limited_client_gets_a_friendly_429_with_the_phone_number(
-    client, valid_data, settings
-):
-    settings.CONTACT_RATE_LIMIT = 2
-    for _ in range(2):
-        client.post("/contact/", {**valid_data, "form_token": issue_form_token(1.0)})
-
-    response = client.post("/contact/", valid_data)
-
-    assert response.status_code == 429
-    assertContains(response, "Please wait a few minutes", status_code=429)
-    assertContains(response, 'href="tel:+17372105503"', status_code=429)
-    assert response["Retry-After"] == str(settings.CONTACT_RATE_LIMIT_WINDOW)
-    assert Inquiry.objects.count() == 2
 
 
 def test_inquiry_is_saved_when_the_rate_limit_cache_is_down(client, valid_data):
@@ -102,48 +86,6 @@ def test_a_count_whose_window_ends_mid_way_adds_to_the_next_one():
     # The neighbour's submission is still counted: neither is overwritten.
     assert count == 2
     assert cache.get("contact:rate:203.0.113.5") == 2
-
-
-def test_rate_limit_is_per_client_address(client, valid_data, settings):
-    settings.CONTACT_RATE_LIMIT = 1
-    client.post("/contact/", valid_data, REMOTE_ADDR="203.0.113.5")
-
-    response = client.post("/contact/", valid_data, REMOTE_ADDR="203.0.113.6")
-
-    assert response.status_code == 302
-
-
-def test_a_forged_forwarded_for_header_does_not_escape_the_limit(
-    client, valid_data, settings
-):
-    settings.CONTACT_RATE_LIMIT = 1
-    client.post("/contact/", valid_data, HTTP_X_FORWARDED_FOR="198.51.100.1")
-
-    response = client.post("/contact/", valid_data, HTTP_X_FORWARDED_FOR="198.51.100.2")
-
-    assert response.status_code == 429
-
-
-def test_behind_a_trusted_proxy_the_forwarded_client_address_is_limited(
-    client, valid_data, settings
-):
-    settings.CONTACT_RATE_LIMIT = 1
-    settings.CONTACT_TRUSTED_PROXIES = ["10.0.0.2"]
-    proxy = {"REMOTE_ADDR": "10.0.0.2"}
-    client.post("/contact/", valid_data, HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy)
-
-    other_client = client.post(
-        "/contact/", valid_data, HTTP_X_FORWARDED_FOR="198.51.100.2", **proxy
-    )
-    same_client = client.post(
-        "/contact/",
-        valid_data,
-        HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.1",
-        **proxy,
-    )
-
-    assert other_client.status_code == 302
-    assert same_client.status_code == 429
 
 
 def test_an_oversized_request_body_is_refused(client, valid_data, settings):

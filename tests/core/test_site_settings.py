@@ -1,3 +1,5 @@
+import json
+import re
 import time
 from unittest import mock
 
@@ -46,6 +48,22 @@ def test_changing_the_number_in_the_admin_shows_on_every_page_next_request(
         assertContains(page, 'href="tel:+15125550199"', status_code=page.status_code)
         assertContains(page, "512-555-0199", status_code=page.status_code)
         assertNotContains(page, "737-210-5503", status_code=page.status_code)
+
+
+def test_the_organization_markup_carries_the_number_staff_set(client):
+    SiteSettings.objects.create(phone_number="512-555-0199")
+
+    page = client.get("/").content.decode()
+
+    (block,) = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL
+    )
+    (organization,) = [
+        item for item in json.loads(block)["@graph"] if item["@type"] == "Organization"
+    ]
+    assert organization["telephone"] == "+15125550199"
+    assert organization["contactPoint"]["telephone"] == "+15125550199"
+    assert "+17372105503" not in page
 
 
 def test_a_new_number_saves_even_when_the_cache_is_down(

@@ -182,14 +182,18 @@ def test_the_rate_limit_holds_across_workers_and_ignores_forged_forwarded_for(si
     limit = settings.CONTACT_RATE_LIMIT
     [(prospect, hidden), (other, other_hidden)] = ready_visitors(site, 2200, 2)
 
+    # Each a new inquiry, on a form of its own: a repeat is not counted.
+    forms = [hidden] + [prospect.open_contact_form() for _ in range(limit + 1)]
     first, second = prospect.connections_to_two_workers()
     allowed = [
-        prospect.send_inquiry(hidden, 2200, connection=first),
-        prospect.send_inquiry(hidden, 2200, connection=second),
-        *(prospect.send_inquiry(hidden, 2200) for _ in range(limit - 2)),
+        prospect.send_inquiry(forms[0], 2200, connection=first),
+        prospect.send_inquiry(forms[1], 2200, connection=second),
+        *(prospect.send_inquiry(forms[n], 2200) for n in range(2, limit)),
     ]
-    refused = prospect.send_inquiry(hidden, 2200)
-    forged = prospect.send_inquiry(hidden, 2200, **{"X-Forwarded-For": "10.9.9.9"})
+    refused = prospect.send_inquiry(forms[limit], 2200)
+    forged = prospect.send_inquiry(
+        forms[limit + 1], 2200, **{"X-Forwarded-For": "10.9.9.9"}
+    )
     unaffected = other.send_inquiry(
         other_hidden, 2201, **{"X-Forwarded-For": prospect.source}
     )
@@ -211,10 +215,12 @@ def test_a_burst_from_one_address_gets_exactly_the_limit_through(site):
     limit = settings.CONTACT_RATE_LIMIT
     [(prospect, hidden)] = ready_visitors(site, 2300, 1)
 
+    forms = [hidden] + [prospect.open_contact_form() for _ in range(4 * limit - 1)]
+
     # All at once, each on a connection of its own, so every worker counts.
     with ThreadPoolExecutor(max_workers=4 * limit) as pool:
         responses = list(
-            pool.map(lambda _: prospect.send_inquiry(hidden, 2300), range(4 * limit))
+            pool.map(lambda form: prospect.send_inquiry(form, 2300), forms)
         )
 
     statuses = sorted(response.status for response in responses)

@@ -14,7 +14,8 @@ class Command(BaseCommand):
     help = (
         "Privacy retention: anonymise (or with --delete, delete) inquiries older "
         "than INQUIRY_RETENTION_DAYS. Anonymised inquiries keep their date, "
-        "interest, status and source, so the dashboard's history stays true."
+        "interest, status and source article, so the dashboard's history stays "
+        "true; everything else the prospect gave or brought is cleared."
     )
 
     def add_arguments(self, parser) -> None:
@@ -57,6 +58,9 @@ class Command(BaseCommand):
                     message=ANONYMISED,
                     landing_page="",
                     referrer="",
+                    utm_source="",
+                    utm_medium="",
+                    utm_campaign="",
                     utm_term="",
                     utm_content="",
                     assessment_answers={},
