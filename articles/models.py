@@ -1,3 +1,4 @@
+import difflib
 import math
 from datetime import datetime
 
@@ -21,6 +22,16 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
         )
+
+    def nearest_to(self, slug: str) -> "Article | None":
+        """The article whose address is closest to a mistyped ``slug``.
+
+        One small query: slugs and titles only, matched in Python.
+        """
+        articles = list(self.only("pk", "slug", "title")[:500])
+        by_slug = {article.slug: article for article in articles}
+        match = difflib.get_close_matches(slug.lower(), by_slug, n=1, cutoff=0.6)
+        return by_slug[match[0]] if match else None
 
     def with_has_related(self) -> "ArticleQuerySet":
         """Each article knows, from the same query, whether it lists related
