@@ -26,6 +26,14 @@ def test_mistyped_article_address_suggests_the_nearest_published_article(
     )
 
 
+def test_an_address_typed_from_the_title_finds_the_article(client, make_article):
+    make_article(title="Where to start with security", slug="start-here")
+
+    response = client.get("/articles/where-to-start-with-securty/")
+
+    assertContains(response, '<a href="/articles/start-here/">', status_code=404)
+
+
 def test_a_draft_is_never_suggested(client, make_article):
     make_article(title="Secret plans", slug="secret-plans", status=Article.Status.DRAFT)
 
