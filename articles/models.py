@@ -1,3 +1,4 @@
+import difflib
 import math
 from datetime import datetime
 
@@ -7,6 +8,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
@@ -21,6 +23,18 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
         )
+
+    def nearest_to(self, slug: str) -> "Article | None":
+        """The article whose address is closest to a mistyped ``slug``.
+
+        One small query: slugs and titles only, matched in Python.
+        """
+        articles = list(self.only("pk", "slug", "title")[:500])
+        # An address may be typed from the title as well as from the slug.
+        candidates = {slugify(article.title): article for article in articles}
+        candidates |= {article.slug: article for article in articles}
+        match = difflib.get_close_matches(slug.lower(), candidates, n=1, cutoff=0.6)
+        return candidates[match[0]] if match else None
 
     def with_has_related(self) -> "ArticleQuerySet":
         """Each article knows, from the same query, whether it lists related

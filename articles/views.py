@@ -102,7 +102,10 @@ def redirect_old_slug(slug: str) -> HttpResponse:
         .first()
     )
     if redirect is None:
-        raise Http404("No article at this address.")
+        # The 404 page (core.views.page_not_found) offers the nearest one.
+        not_found = Http404("No article at this address.")
+        not_found.suggestion = Article.objects.published().nearest_to(slug)
+        raise not_found
     return HttpResponsePermanentRedirect(redirect.article.get_absolute_url())
 
 

@@ -6,7 +6,9 @@ Everything here is plain data and pure functions, so the rule can be read
 owner, start with a vCISO; if technology investment happens without a roadmap
 or business alignment, start with a vCIO; if both are true, both. Organisations
 scaling fast, pursuing several compliance frameworks or preparing a digital
-transformation often need both.
+transformation "often find that both functions are genuinely needed": that
+sharpens a recommendation, it does not turn one gap into two (an organisation
+with strong security leadership is the article's own vCIO case).
 """
 
 from dataclasses import dataclass
@@ -124,11 +126,32 @@ QUESTIONS_BY_KEY = {question.key: question for question in QUESTIONS}
 Answers = dict[str, str]  # question key -> choice value
 
 
+class Need(StrEnum):
+    """What a reason argues for."""
+
+    SECURITY = "security"  # a vCISO
+    TECHNOLOGY = "technology"  # a vCIO
+    BOTH = "both"  # the two together
+    NEITHER = "neither"
+
+
+# The needs each recommendation may be argued with: a reason for the other
+# role never appears under a single-role result.
+NEEDS_FOR = {
+    Recommendation.VCISO: {Need.SECURITY},
+    Recommendation.VCIO: {Need.TECHNOLOGY},
+    Recommendation.BOTH: {Need.SECURITY, Need.TECHNOLOGY, Need.BOTH},
+    Recommendation.NOT_YET: {Need.NEITHER},
+}
+
+
 @dataclass(frozen=True)
 class Reason:
     text: str
     section: str  # the heading id of the article section it points to
     section_title: str
+    need: Need
+    questions: tuple[str, ...]  # the keys of the answers it comes from
 
     @property
     def url(self) -> str:
@@ -151,106 +174,153 @@ class Result:
     reasons: tuple[Reason, ...]
 
 
-def has_security_gap(answers: Answers) -> bool:
+def security_gaps(answers: Answers) -> list[Reason]:
     """Security strategy lacks an executive owner, or security comes last."""
-    return answers["security_owner"] != "yes" or answers["security_early"] == "rarely"
-
-
-def has_technology_gap(answers: Answers) -> bool:
-    """Technology investment happens without a roadmap or business alignment."""
-    return answers["roadmap"] != "yes" or answers["platform_decisions"] != "executive"
-
-
-def is_at_inflection_point(answers: Answers) -> bool:
-    """Scaling fast, transforming, or pursuing several compliance frameworks."""
-    return answers["inflection_point"] == "yes" or answers["compliance"] == "several"
-
-
-def recommend(answers: Answers) -> Recommendation:
-    """The article's decision rule, from complete and valid answers."""
-    security_gap = has_security_gap(answers)
-    technology_gap = has_technology_gap(answers)
-    if security_gap and technology_gap:
-        return Recommendation.BOTH
-    if (security_gap or technology_gap) and is_at_inflection_point(answers):
-        return Recommendation.BOTH
-    if security_gap:
-        return Recommendation.VCISO
-    if technology_gap:
-        return Recommendation.VCIO
-    return Recommendation.NOT_YET
-
-
-def explain(answers: Answers) -> Result:
-    """The recommendation and, in a few sentences, why."""
-    recommendation = recommend(answers)
-    reasons: list[Reason] = []
+    gaps = []
     if answers["security_owner"] != "yes":
-        reasons.append(
+        gaps.append(
             Reason(
                 "No single executive owns your security program and reports risk "
                 "to leadership. That ownership is what a vCISO brings.",
                 *VCISO_SECTION,
+                Need.SECURITY,
+                ("security_owner",),
             )
         )
     if answers["security_early"] == "rarely":
-        reasons.append(
+        gaps.append(
             Reason(
                 "Security is checked after systems and vendors are chosen. A vCISO "
                 "makes sure it is part of business decisions, not bolted on later.",
                 *INTERSECT_SECTION,
+                Need.SECURITY,
+                ("security_early",),
             )
         )
     if answers["security_owner"] != "yes" and answers["compliance"] != "none":
-        reasons.append(
+        gaps.append(
             Reason(
                 "You are working towards a compliance framework without an "
                 "executive owner for security. A vCISO leads SOC 2, HIPAA, CMMC "
                 "and ISO 27001 work and manages the auditors.",
                 *VCISO_SECTION,
+                Need.SECURITY,
+                ("security_owner", "compliance"),
             )
         )
+    return gaps
+
+
+def technology_gaps(answers: Answers) -> list[Reason]:
+    """Technology investment happens without a roadmap or business alignment."""
+    gaps = []
     if answers["roadmap"] != "yes":
-        reasons.append(
+        gaps.append(
             Reason(
                 "Technology spending is not guided by a roadmap tied to your "
                 "business goals. Owning that roadmap is the core of a vCIO's job.",
                 *VCIO_SECTION,
+                Need.TECHNOLOGY,
+                ("roadmap",),
             )
         )
     if answers["platform_decisions"] != "executive":
-        reasons.append(
+        gaps.append(
             Reason(
                 "Platform and vendor decisions are made case by case, without an "
                 "executive weighing them against the business. A vCIO owns that "
                 "direction.",
                 *VCIO_SECTION,
+                Need.TECHNOLOGY,
+                ("platform_decisions",),
             )
         )
-    if recommendation is Recommendation.BOTH and is_at_inflection_point(answers):
-        reasons.append(
-            Reason(
-                "You are at an inflection point: scaling quickly, transforming, or "
-                "pursuing several compliance frameworks. Organizations like yours "
-                "often find both roles are genuinely needed.",
-                *BOTH_SECTION,
+    return gaps
+
+
+def inflection_answers(answers: Answers) -> tuple[str, ...]:
+    """The answers that say scaling fast, transforming, or several frameworks."""
+    return tuple(
+        key
+        for key, value in (("inflection_point", "yes"), ("compliance", "several"))
+        if answers[key] == value
+    )
+
+
+def is_at_inflection_point(answers: Answers) -> bool:
+    return bool(inflection_answers(answers))
+
+
+def recommend(answers: Answers) -> Recommendation:
+    """The article's decision rule, from complete and valid answers."""
+    return explain(answers).recommendation
+
+
+def explain(answers: Answers) -> Result:
+    """The recommendation and, in a few sentences, why.
+
+    The recommendation follows from the gaps the answers show, and the gaps
+    are the reasons given, so the two cannot disagree. Being at an inflection
+    point makes a gap more pressing; it never invents one: the article's
+    "strong security leadership but no executive ownership of technology
+    direction" is a vCIO's case, whatever the growth plans.
+    """
+    security = security_gaps(answers)
+    technology = technology_gaps(answers)
+    reasons = [*security, *technology]
+    if security and technology:
+        recommendation = Recommendation.BOTH
+        if is_at_inflection_point(answers):
+            reasons.append(
+                Reason(
+                    "You are at an inflection point: scaling quickly, transforming, "
+                    "or pursuing several compliance frameworks. Organizations like "
+                    "yours often find both roles are genuinely needed.",
+                    *BOTH_SECTION,
+                    Need.BOTH,
+                    inflection_answers(answers),
+                )
             )
+        else:
+            reasons.append(
+                Reason(
+                    "Gaps on both sides mean both roles are worth the conversation; "
+                    "the fractional model makes that more affordable than two hires.",
+                    *START_SECTION,
+                    Need.BOTH,
+                    tuple(dict.fromkeys(q for r in reasons for q in r.questions)),
+                )
+            )
+    elif security or technology:
+        recommendation = Recommendation.VCISO if security else Recommendation.VCIO
+        if answers["inflection_point"] == "yes":
+            role, need = (
+                ("vCISO", Need.SECURITY) if security else ("vCIO", Need.TECHNOLOGY)
+            )
+            reasons.append(
+                Reason(
+                    "You are scaling quickly or planning a transformation, so this "
+                    f"gap will only grow: a {role} is the place to start.",
+                    *START_SECTION,
+                    need,
+                    ("inflection_point",),
+                )
+            )
+    else:
+        recommendation = Recommendation.NOT_YET
+        later = (
+            "Keep both owners in the room as you scale or transform."
+            if answers["inflection_point"] == "yes"
+            else "Revisit this if you start scaling quickly or take on more "
+            "compliance work."
         )
-    if recommendation is Recommendation.NOT_YET:
         reasons.append(
             Reason(
                 "Your security program and your technology direction both have an "
-                "executive owner, and security is part of your decisions. Revisit "
-                "this if you start scaling quickly or take on more compliance work.",
+                "executive owner, and security is part of your decisions. " + later,
                 *START_SECTION,
-            )
-        )
-    elif recommendation is Recommendation.BOTH and not is_at_inflection_point(answers):
-        reasons.append(
-            Reason(
-                "Gaps on both sides mean both roles are worth the conversation; "
-                "the fractional model makes that more affordable than two hires.",
-                *START_SECTION,
+                Need.NEITHER,
+                ("security_owner", "security_early", "roadmap", "platform_decisions"),
             )
         )
     return Result(recommendation, tuple(reasons))

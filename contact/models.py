@@ -155,6 +155,15 @@ class Inquiry(models.Model):
         return f"{settings.SITE_URL}{self.get_admin_url()}"
 
     @property
+    def phone_display(self) -> str:
+        """The phone as people write it: "(512) 555-0142" for a North American
+        number, E.164 as stored for any other; an extension is kept."""
+        number, _, extension = self.phone.partition(" ")
+        if len(number) == 12 and number.startswith("+1") and number[1:].isdigit():
+            number = f"({number[2:5]}) {number[5:8]}-{number[8:]}"
+        return f"{number} {extension}".strip()
+
+    @property
     def source(self) -> str:
         """Where the prospect came from, in a word or two, for the list."""
         if self.article_id:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -60,7 +61,22 @@ def permission_denied(request: HttpRequest, exception: Exception) -> HttpRespons
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return error_page("404.html", 404)
+    # A view that knows a likely target (a mistyped article address) sets
+    # ``suggestion`` on its Http404; core stays free of the other apps.
+    return error_page(
+        "404.html",
+        404,
+        suggestion=getattr(exception, "suggestion", None),
+        services_url=optional_url("pages:services"),
+    )
+
+
+def optional_url(view_name: str) -> str:
+    """The address of a page that may not be part of this release, or ""."""
+    try:
+        return reverse(view_name)
+    except NoReverseMatch:
+        return ""
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

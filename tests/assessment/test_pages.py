@@ -155,7 +155,7 @@ def test_result_shows_the_recommendation_and_why_with_links_to_the_article(clien
 def test_result_offers_a_call_and_a_talk_to_us_link(client):
     response = client.get(RESULT_URL)
 
-    assertContains(response, 'href="tel:+17372105503"', count=3)
+    assertContains(response, 'href="tel:+17372105503"', count=4)
     assertContains(response, ">Talk to us about this</a>")
     query = parse_qs(urlsplit(talk_to_us_url(response)).query)
     assert query["interest"] == ["vciso"]

@@ -7,7 +7,9 @@ import pytest
 
 from assessment.rules import (
     ARTICLE_PATH,
+    NEEDS_FOR,
     QUESTIONS,
+    Need,
     Recommendation,
     are_valid,
     decode,
@@ -35,6 +37,33 @@ def every_combination() -> list[dict[str, str]]:
 
 ALL_ANSWERS = every_combination()
 
+# Which answers argue for which need, restated from the article's wording.
+SECURITY_GAP_ANSWERS = {
+    ("security_owner", "no"),
+    ("security_owner", "not_sure"),
+    ("security_early", "rarely"),
+}
+TECHNOLOGY_GAP_ANSWERS = {
+    ("roadmap", "no"),
+    ("roadmap", "not_sure"),
+    ("platform_decisions", "it_team"),
+    ("platform_decisions", "departments"),
+}
+INFLECTION_ANSWERS = {("inflection_point", "yes"), ("compliance", "several")}
+OWNED_ANSWERS = {
+    ("security_owner", "yes"),
+    ("security_early", "always"),
+    ("security_early", "sometimes"),
+    ("roadmap", "yes"),
+    ("platform_decisions", "executive"),
+}
+ANSWERS_SUPPORTING = {
+    Need.SECURITY: SECURITY_GAP_ANSWERS | INFLECTION_ANSWERS,
+    Need.TECHNOLOGY: TECHNOLOGY_GAP_ANSWERS | INFLECTION_ANSWERS,
+    Need.BOTH: SECURITY_GAP_ANSWERS | TECHNOLOGY_GAP_ANSWERS | INFLECTION_ANSWERS,
+    Need.NEITHER: OWNED_ANSWERS,
+}
+
 
 def article_rule(answers: dict[str, str]) -> str:
     """The article's rule, restated independently of assessment.rules.
@@ -42,23 +71,16 @@ def article_rule(answers: dict[str, str]) -> str:
     "If security strategy lacks an executive owner, start with a vCISO. If
     technology investment is happening without a roadmap or business
     alignment, start with a vCIO. If both are true, both are worth the
-    conversation." Organisations scaling rapidly, pursuing several compliance
-    frameworks or preparing a digital transformation often need both.
+    conversation." Growth or several compliance frameworks never turn one gap
+    into two: "strong security leadership but no executive ownership of
+    technology direction — a vCIO fills that role."
     """
-    nobody_owns_security = answers["security_owner"] in {"no", "not_sure"}
-    security_bolted_on = answers["security_early"] == "rarely"
-    no_roadmap = answers["roadmap"] in {"no", "not_sure"}
-    decisions_unaligned = answers["platform_decisions"] in {"it_team", "departments"}
-    inflection = (
-        answers["inflection_point"] == "yes" or answers["compliance"] == "several"
-    )
-
     needs = set()
-    if nobody_owns_security or security_bolted_on:
+    if any(pair in SECURITY_GAP_ANSWERS for pair in answers.items()):
         needs.add("vciso")
-    if no_roadmap or decisions_unaligned:
+    if any(pair in TECHNOLOGY_GAP_ANSWERS for pair in answers.items()):
         needs.add("vcio")
-    if len(needs) == 2 or (needs and inflection):
+    if len(needs) == 2:
         return "both"
     return needs.pop() if needs else "not_yet"
 
@@ -77,26 +99,70 @@ def test_every_combination_of_answers_gets_the_articles_recommendation():
 SECURITY_SECTIONS = {"what-does-a-vciso-do", "where-the-two-roles-intersect"}
 
 
-def test_every_explanation_argues_for_its_own_recommendation():
+def test_every_reason_comes_from_an_answer_that_supports_its_recommendation():
+    for answers in ALL_ANSWERS:
+        result = explain(answers)
+
+        for reason in result.reasons:
+            cited = {(key, answers[key]) for key in reason.questions}
+            assert reason.need in NEEDS_FOR[result.recommendation], (answers, reason)
+            assert cited, (answers, reason)
+            if reason.need is Need.NEITHER:
+                assert cited <= OWNED_ANSWERS, (answers, reason)
+            else:
+                assert cited & ANSWERS_SUPPORTING[reason.need], (answers, reason)
+
+
+def test_every_both_is_argued_on_the_security_and_the_technology_side():
+    for answers in ALL_ANSWERS:
+        result = explain(answers)
+        if result.recommendation is not Recommendation.BOTH:
+            continue
+        needs = {reason.need for reason in result.reasons}
+        sections = {reason.section for reason in result.reasons}
+
+        assert {Need.SECURITY, Need.TECHNOLOGY, Need.BOTH} <= needs, answers
+        assert sections & SECURITY_SECTIONS, answers
+        assert "what-does-a-vcio-do" in sections, answers
+
+
+def test_every_single_role_is_argued_only_with_its_own_side():
     for answers in ALL_ANSWERS:
         result = explain(answers)
         sections = {reason.section for reason in result.reasons}
 
         match result.recommendation:
             case Recommendation.VCISO:
-                assert sections <= SECURITY_SECTIONS, answers
+                assert sections <= SECURITY_SECTIONS | {
+                    "how-do-you-decide-where-to-start"
+                }, answers
+                assert sections & SECURITY_SECTIONS, answers
             case Recommendation.VCIO:
-                assert sections == {"what-does-a-vcio-do"}, answers
-            case Recommendation.BOTH:
-                gap_sections = SECURITY_SECTIONS | {"what-does-a-vcio-do"}
-                why_both = {
-                    "does-your-organization-need-both",
+                assert sections <= {
+                    "what-does-a-vcio-do",
                     "how-do-you-decide-where-to-start",
-                }
-                assert sections & gap_sections, answers
-                assert sections & why_both, answers
+                }, answers
+                assert "what-does-a-vcio-do" in sections, answers
             case Recommendation.NOT_YET:
                 assert sections == {"how-do-you-decide-where-to-start"}, answers
+
+
+def test_an_organisation_with_a_security_executive_is_not_told_to_get_both():
+    """The walk-through's case: security led, technology adrift, scaling fast."""
+    answers = {
+        "security_owner": "yes",
+        "security_early": "always",
+        "compliance": "several",
+        "roadmap": "no",
+        "platform_decisions": "departments",
+        "inflection_point": "yes",
+    }
+
+    result = explain(answers)
+
+    assert result.recommendation == Recommendation.VCIO
+    assert all(reason.need is Need.TECHNOLOGY for reason in result.reasons)
+    assert any("scaling quickly" in reason.text for reason in result.reasons)
 
 
 def test_every_recommendation_is_reachable():
@@ -135,7 +201,7 @@ def test_every_combination_is_explained_with_links_to_the_article_sections():
             "how-do-you-decide-where-to-start",
         ),
         (
-            {"security_owner": "no", "inflection_point": "yes"},
+            {"security_owner": "no", "roadmap": "no", "inflection_point": "yes"},
             Recommendation.BOTH,
             "does-your-organization-need-both",
         ),
@@ -178,18 +244,18 @@ def test_compliance_work_is_blamed_on_a_missing_owner_only_when_one_is_missing()
     assert any("compliance" in r.text for r in without_owner.reasons)
 
 
-def test_several_compliance_frameworks_turn_a_single_gap_into_both():
+def test_growth_and_several_frameworks_never_turn_a_single_gap_into_both():
     answers = {
         "security_owner": "no",
         "security_early": "always",
         "compliance": "several",
         "roadmap": "yes",
         "platform_decisions": "executive",
-        "inflection_point": "no",
+        "inflection_point": "yes",
     }
 
-    assert recommend(answers) == Recommendation.BOTH
-    assert recommend({**answers, "compliance": "one"}) == Recommendation.VCISO
+    assert recommend(answers) == Recommendation.VCISO
+    assert recommend({**answers, "roadmap": "no"}) == Recommendation.BOTH
 
 
 def test_every_combination_survives_the_round_trip_through_its_url_code():

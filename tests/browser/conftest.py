@@ -257,6 +257,9 @@ def save_screenshot(page, name: str) -> Path:
     """A full-page PNG under reports/screenshots/ for people to look at."""
     SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS_DIR / f"{name}-{page.viewport_size['width']}.png"
+    # At the bottom, the phone's sticky call bar sits where it belongs in the
+    # full-page picture, rather than mid-page where the viewport ended.
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     page.screenshot(path=str(path), full_page=True)
     return path
 

@@ -10,6 +10,8 @@ STATIC_PATHS = {
     "thanks": "/contact/thanks/",
     "assessment": "/assessment/",
     "not-found": "/no-such-page/",
+    # A mistyped article address: the 404 suggests the article meant.
+    "article-typo": "/articles/vcio-vs-vcisoo/",
 }
 PUBLIC_PAGES = [*STATIC_PATHS, "article"]
 

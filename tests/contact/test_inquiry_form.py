@@ -32,7 +32,7 @@ def test_contact_page_offers_calling_and_writing_and_explains_what_happens_next(
     response = client.get("/contact/")
 
     assertContains(response, "<h1>", count=1)
-    assertContains(response, 'href="tel:+17372105503"', count=3)
+    assertContains(response, 'href="tel:+17372105503"', count=4)
     assertContains(response, "Call Steadfast Partners at </span>737-210-5503")
     assertContains(response, "What happens next")
     assertContains(response, 'name="csrfmiddlewaretoken"', count=1)
