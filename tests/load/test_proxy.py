@@ -10,8 +10,8 @@ certificate and folders replaced, see tests/load/proxy.py) in front of
 gunicorn with production settings, over TLS as production serves it.
 
 They need Debian's nginx (/usr/sbin/nginx) and openssl; without them they
-are skipped with one line, and in CI (STEADFAST_REQUIRE_BROWSER=1, which
-.ci/run sets for every external tool the suite needs) they fail instead.
+are skipped with one line. In CI, whose STEADFAST_REQUIRE_BROWSER=1 makes a
+missing tool a failure rather than a skip, they fail instead.
 """
 
 import os
