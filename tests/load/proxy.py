@@ -54,10 +54,10 @@ http {{
 def missing_nginx() -> str:
     """Why nginx cannot run here, or "" when it can."""
     missing = [
-        f"{path} (apt-get install {package})"
-        for path, package in [(NGINX, "nginx"), (MIME_TYPES, "nginx")]
+        f"{path} (apt-get install nginx)"
+        for path in (NGINX, MIME_TYPES)
         if not path.exists()
-    ]
+    ][:1]
     if not shutil.which("openssl"):
         missing.append("openssl (apt-get install openssl)")
     return "the proxy tests need " + ", ".join(missing) if missing else ""
