@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import http.client
 import re
+import ssl
 import time
 import urllib.parse
 from dataclasses import dataclass, field
 from email.message import Message
 
 HIDDEN_INPUT_RE = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
+# The test proxy's certificate is made up on the spot (tests/load/proxy.py):
+# encrypt, but take whatever answers on loopback.
+LOOPBACK_TLS = ssl.create_default_context()
+LOOPBACK_TLS.check_hostname = False
+LOOPBACK_TLS.verify_mode = ssl.CERT_NONE
 
 
 @dataclass
@@ -42,9 +48,13 @@ def connect(base_url: str, source: str = "127.0.0.1", timeout: float = 30):
     connection opened meanwhile is accepted by a different worker.
     """
     parts = urllib.parse.urlsplit(base_url)
-    connection = http.client.HTTPConnection(
-        parts.hostname, parts.port, timeout=timeout, source_address=(source, 0)
-    )
+    options = {"timeout": timeout, "source_address": (source, 0)}
+    if parts.scheme == "https":
+        connection = http.client.HTTPSConnection(
+            parts.hostname, parts.port, context=LOOPBACK_TLS, **options
+        )
+    else:
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, **options)
     connection.connect()
     return connection
 
