@@ -98,12 +98,13 @@ class InquiryNoteInline(admin.TabularInline):
             field.widget.attrs["aria-label"] = "New internal note"
         return field
 
+    # A note is a record of what happened: added, never rewritten or removed
+    # (retention, purge_inquiries, is what deletes notes).
     def has_change_permission(self, request, obj=None) -> bool:
-        # A note is a record of what happened: added, never rewritten.
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        return request.user.is_superuser
+        return False
 
 
 @admin.register(Inquiry)

@@ -40,8 +40,14 @@ COLUMNS: list[tuple[str, str]] = [
 
 
 def neutralise(value: str) -> str:
-    """Make a cell plain text: a leading quote stops the formula, Excel hides it."""
-    if value.lstrip(" ").startswith(FORMULA_TRIGGERS):
+    """Make a cell plain text: a leading quote stops the formula, Excel hides it.
+
+    Spreadsheets skip leading whitespace (any kind) before a formula, so the
+    first character after it counts too.
+    """
+    if value.startswith(FORMULA_TRIGGERS) or value.lstrip().startswith(
+        FORMULA_TRIGGERS
+    ):
         return "'" + value
     return value
 

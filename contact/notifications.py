@@ -1,6 +1,7 @@
 """Email sales about new inquiries after commit; retries never double-send."""
 
 import logging
+import re
 import time
 import unicodedata
 from datetime import timedelta
@@ -25,6 +26,8 @@ Status = Inquiry.NotificationStatus
 CLAIM_TIMEOUT = timedelta(minutes=10)
 MAX_BACKOFF = timedelta(hours=6)
 SUBJECT_MAX_LENGTH = 150
+# Letters, joined at most by single hyphens or apostrophes, up to 30 of them.
+PLAIN_NAME = re.compile(r"(?=.{1,30}$)[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # After a send fails slowly, requests leave the mail server alone for this
 # long, on every worker and host: one that never answers would hold a worker
 # for SMTP_TIMEOUT on every inquiry. A refusal costs no wait and pauses
@@ -174,9 +177,15 @@ def sales_message(inquiry: Inquiry) -> EmailMessage:
 def send_acknowledgement(inquiry: Inquiry) -> None:
     """Tell the prospect we have it. Best effort: sent at most once, never retried.
 
-    It repeats nothing they wrote but their name, so the form cannot be used
-    to send arbitrary text to someone else's address.
+    Anyone can type someone else's address into the form, so the email
+    repeats nothing a stranger could use to carry a message (a first name
+    only when it is a plain name), and an address gets at most
+    CONTACT_ACKNOWLEDGEMENTS_PER_DAY of them.
     """
+    day_ago = timezone.now() - timedelta(days=1)
+    already = Inquiry.objects.filter(email=inquiry.email, acknowledged_at__gte=day_ago)
+    if already.count() >= settings.CONTACT_ACKNOWLEDGEMENTS_PER_DAY:
+        return
     if not Inquiry.objects.filter(pk=inquiry.pk, acknowledged_at__isnull=True).update(
         acknowledged_at=timezone.now()
     ):
@@ -186,7 +195,7 @@ def send_acknowledgement(inquiry: Inquiry) -> None:
         body=render_to_string(
             "contact/email/acknowledgement.txt",
             {
-                "first_name": header_safe(inquiry.name.split(" ")[0], 60),
+                "first_name": plain_first_name(inquiry.name),
                 "SITE_NAME": settings.SITE_NAME,
                 "site_phone": current_phone(),
             },
@@ -199,6 +208,14 @@ def send_acknowledgement(inquiry: Inquiry) -> None:
         message.send(using="default")
     except Exception:
         logger.exception("Acknowledgement for inquiry %s failed", inquiry.pk)
+
+
+def plain_first_name(name: str) -> str:
+    """The first word of ``name`` if it is a plain name ("Dana", "Jean-Luc",
+    "O'Neil"), else "": words joined by other characters could carry a
+    message ("Congratulations!\u00a0You\u00a0won…")."""
+    first = name.split(" ", 1)[0]
+    return first if PLAIN_NAME.fullmatch(first) else ""
 
 
 def due_for_retry(now=None) -> list[int]:

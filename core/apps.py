@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class CoreConfig(AppConfig):
@@ -6,3 +7,10 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Site"
+
+
+class SiteAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, with our site class."""
+
+    default = False  # "core" means CoreConfig; settings name this one
+    default_site = "core.sites.SiteAdminSite"

@@ -67,7 +67,7 @@ DEFAULT_PHONE_NUMBER = "737-210-5503"
 # Application definition
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "core.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -352,6 +352,9 @@ CONTACT_MAX_BODY_BYTES = env_int("CONTACT_MAX_BODY_BYTES", 64 * 1024)
 # Addresses of our own reverse proxies; only they may set X-Forwarded-For.
 CONTACT_TRUSTED_PROXIES = env_list("CONTACT_TRUSTED_PROXIES", [])
 CONTACT_SEND_ACKNOWLEDGEMENT = env_bool("CONTACT_SEND_ACKNOWLEDGEMENT", True)
+# Anyone may type any address: at most this many acknowledgements per address
+# per day (sales are told of every inquiry).
+CONTACT_ACKNOWLEDGEMENTS_PER_DAY = env_int("CONTACT_ACKNOWLEDGEMENTS_PER_DAY", 3)
 CONTACT_NOTIFICATION_MAX_ATTEMPTS = env_int("CONTACT_NOTIFICATION_MAX_ATTEMPTS", 10)
 # `manage.py purge_inquiries` anonymises inquiries older than this.
 INQUIRY_RETENTION_DAYS = env_int("INQUIRY_RETENTION_DAYS", 730)

@@ -6,10 +6,6 @@ from django.urls import include, path
 from articles import views as article_views
 from core import views as core_views
 
-admin.site.site_header = "Steadfast Partners"
-admin.site.site_title = "Steadfast Partners admin"
-admin.site.index_title = "Website administration"
-
 urlpatterns = [
     path("", article_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),

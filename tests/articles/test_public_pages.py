@@ -113,6 +113,15 @@ def test_visitors_cannot_open_a_preview(client, make_article):
     assert "/admin/login/" in response["Location"]
 
 
+def test_only_staff_who_edit_articles_can_preview_a_draft(sales_client, make_article):
+    draft = make_article(title="Unannounced service", status=Article.Status.DRAFT)
+
+    response = sales_client.get(f"/articles/preview/{draft.pk}/")
+
+    assert response.status_code == 403
+    assertNotContains(response, "Unannounced service", status_code=403)
+
+
 def test_changing_a_published_slug_redirects_the_old_url(client, make_article):
     article = make_article(slug="old-name")
     article.slug = "new-name"

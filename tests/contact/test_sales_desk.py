@@ -172,6 +172,35 @@ def test_sales_changes_status_assignee_and_adds_a_note(
     assert note.text == "Called; budget confirmed."
 
 
+@pytest.mark.parametrize("client_fixture", ["sales_client", "admin_client"])
+def test_an_existing_note_can_be_neither_rewritten_nor_deleted(
+    request, client_fixture, make_inquiry, sales_user
+):
+    staff = request.getfixturevalue(client_fixture)
+    inquiry = make_inquiry()
+    note = inquiry.notes.create(text="Called; budget confirmed.", author=sales_user)
+
+    page = staff.get(change_url(inquiry))
+    staff.post(
+        change_url(inquiry),
+        {
+            "status": "new",
+            "assigned_to": "",
+            "notes-TOTAL_FORMS": "1",
+            "notes-INITIAL_FORMS": "1",
+            "notes-0-id": note.pk,
+            "notes-0-inquiry": inquiry.pk,
+            "notes-0-text": "Never called.",
+            "notes-0-DELETE": "on",
+        },
+    )
+
+    assertNotContains(page, 'name="notes-0-text"')
+    assertNotContains(page, 'name="notes-0-DELETE"')
+    note.refresh_from_db()
+    assert note.text == "Called; budget confirmed."
+
+
 def test_submitted_fields_are_read_only_on_the_change_page(sales_client, make_inquiry):
     response = sales_client.get(change_url(make_inquiry()))
 
@@ -298,7 +327,20 @@ def test_export_is_excel_friendly_csv_with_readable_headers(sales_client, make_i
 
 @pytest.mark.parametrize(
     "dangerous",
-    ["=cmd()", '=HYPERLINK("http://evil")', "+1+2", "-2+3", "@SUM(A1)", "\t=1"],
+    [
+        "=cmd()",
+        '=HYPERLINK("http://evil")',
+        "+1+2",
+        "-2+3",
+        "@SUM(A1)",
+        "\t=1",
+        " =cmd()",
+        "  \t=cmd()",
+        "\t\t@SUM(A1)",
+        "\r\n=cmd()",
+        "\u00a0=cmd()",
+        "\u3000+1",
+    ],
 )
 def test_export_neutralises_spreadsheet_formulas(sales_client, make_inquiry, dangerous):
     inquiry = make_inquiry(company=dangerous, message="=cmd()|' /C calc'!A0")

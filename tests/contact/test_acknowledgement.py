@@ -1,0 +1,67 @@
+"""The "we received your inquiry" email: no relay for a stranger's message."""
+
+import pytest
+from django.core import mail
+
+pytestmark = pytest.mark.django_db
+
+PRIZE = (
+    "Congratulations!\u00a0You\u00a0won\u00a0a\u00a0prize:\u00a0http://prize.example/"
+)
+
+
+@pytest.fixture
+def send(client, valid_data, make_form_token, django_capture_on_commit_callbacks):
+    """Send a new inquiry and its emails; the acknowledgements sent so far."""
+
+    def send(**overrides):
+        data = {**valid_data, "form_token": make_form_token(), **overrides}
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post("/contact/", data).status_code == 302
+        return [m for m in mail.outbox if m.to == [data["email"]]]
+
+    return send
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        PRIZE,
+        f"{PRIZE} Whitfield",
+        "Winner! Claim your prize at http://prize.example/",
+        "http://prize.example/ Dana",
+        "Dana2024 Whitfield",
+    ],
+)
+def test_a_message_hidden_in_the_name_never_reaches_the_recipient(send, name):
+    (acknowledgement,) = send(name=name, email="victim@example.com")
+
+    assert acknowledgement.body.startswith("Hello,")
+    for word in ("Congratulations", "prize", "Winner", "http://prize", "2024"):
+        assert word not in acknowledgement.body
+        assert word not in acknowledgement.subject
+
+
+@pytest.mark.parametrize(
+    ("name", "greeting"),
+    [
+        ("Dana Whitfield", "Hello Dana,"),
+        ("Jean-Luc Picard", "Hello Jean-Luc,"),
+        ("Zoë O'Neil", "Hello Zoë,"),
+    ],
+)
+def test_a_plain_first_name_is_greeted(send, name, greeting):
+    (acknowledgement,) = send(name=name)
+
+    assert acknowledgement.body.startswith(greeting)
+
+
+def test_an_address_gets_at_most_three_acknowledgements_a_day(send, settings):
+    settings.SALES_NOTIFICATION_EMAILS = ["sales@steadfastpartners.example"]
+    for _ in range(4):
+        acknowledgements = send(email="victim@example.com")
+
+    to_sales = [m for m in mail.outbox if m.to == settings.SALES_NOTIFICATION_EMAILS]
+    assert len(acknowledgements) == settings.CONTACT_ACKNOWLEDGEMENTS_PER_DAY == 3
+    assert len(to_sales) == 4
+    assert len(send(email="someone.else@example.com")) == 1
