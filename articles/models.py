@@ -11,6 +11,7 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
 from articles import content
+from core.models import site_phone_numbers
 
 WORDS_PER_MINUTE = 230
 
@@ -71,7 +72,8 @@ class Article(models.Model):
         sanitize=content.sanitize,
         help_text=(
             "The article. Use Heading 2 for sections and Heading 3 for "
-            "sub-sections; they become the table of contents."
+            "sub-sections; they become the table of contents. "
+            + content.PLACEHOLDER_HELP
         ),
     )
     # Rendered once on save (sanitised, headings with ids); never edited.
@@ -168,7 +170,7 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.body_html, self.toc = content.render_body(self.body)
+        self.body_html, self.toc = content.render_body(self.body, site_phone_numbers())
         self.body = content.sanitize(self.body)
         self.word_count = content.word_count(self.body_html)
         if kwargs.get("update_fields") is not None:

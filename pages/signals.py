@@ -1,0 +1,15 @@
+"""Forget cached pages whenever a page changes (see articles/signals.py)."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from core.cache import forget_cached_pages
+from pages.models import Page
+
+
+@receiver(post_save, sender=Page)
+@receiver(post_delete, sender=Page)
+def forget_pages_after_commit(**kwargs) -> None:
+    # After commit, so a request in between cannot cache the old version again.
+    transaction.on_commit(forget_cached_pages)
