@@ -85,6 +85,7 @@ class SiteCopyAdmin(admin.ModelAdmin):
                 "description": "Shown on the home page, every article and page.",
             },
         ),
+        ("Home page", {"fields": ["assessment_teaser"]}),
         ("Contact page", {"fields": ["contact_heading", "contact_intro"]}),
         (None, {"fields": ["updated_at"]}),
     ]

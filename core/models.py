@@ -191,6 +191,7 @@ class Copy:
     cta_heading: str
     cta_text: str
     cta_assessment_prompt: str
+    assessment_teaser: str
     contact_heading: str
     contact_intro: str
 
@@ -253,6 +254,15 @@ class SiteCopy(models.Model):
             "(“Take the leadership assessment”)."
         ),
     )
+    assessment_teaser = models.CharField(
+        "assessment teaser",
+        max_length=300,
+        default=(
+            "A few questions about your organization tell you whether to start "
+            "with a vCISO, a vCIO or both."
+        ),
+        help_text="Under the home page's link to the self-assessment.",
+    )
     contact_heading = models.CharField(
         "contact page heading",
         max_length=120,
@@ -291,6 +301,7 @@ class SiteCopy(models.Model):
             cta_heading=self.cta_heading,
             cta_text=self.cta_text,
             cta_assessment_prompt=self.cta_assessment_prompt,
+            assessment_teaser=self.assessment_teaser,
             contact_heading=self.contact_heading,
             contact_intro=self.contact_intro,
         )

@@ -60,6 +60,15 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 (
+                    "assessment_teaser",
+                    models.CharField(
+                        default="A few questions about your organization tell you whether to start with a vCISO, a vCIO or both.",
+                        help_text="Under the home page's link to the self-assessment.",
+                        max_length=300,
+                        verbose_name="assessment teaser",
+                    ),
+                ),
+                (
                     "contact_heading",
                     models.CharField(
                         default="Talk to Steadfast Partners",

@@ -10,6 +10,11 @@ STATIC_PATHS = {
     "thanks": "/contact/thanks/",
     "assessment": "/assessment/",
     "not-found": "/no-such-page/",
+    # The site's own pages (pages app), as the launch migration publishes them.
+    "services": "/services/",
+    "service": "/services/vciso/",
+    "about": "/about/",
+    "privacy": "/privacy/",
 }
 PUBLIC_PAGES = [*STATIC_PATHS, "article"]
 

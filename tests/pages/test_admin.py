@@ -186,6 +186,7 @@ def test_content_edits_the_site_copy_and_sales_cannot(
                 "cta_heading": "Talk to us today",
                 "cta_text": "A panel staff wrote.",
                 "cta_assessment_prompt": "Unsure?",
+                "assessment_teaser": "A few questions.",
                 "contact_heading": "Talk to us",
                 "contact_intro": "A senior advisor reads every message.",
                 "navigation_links-TOTAL_FORMS": "1",
