@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from articles import content
 from articles.models import Article, SlugRedirect
-from core.admin import allow_editor_inline_code
+from core.admin import DraftAdminMixin, allow_editor_inline_code
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -61,7 +61,7 @@ class SlugRedirectInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(DraftAdminMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     list_display = ["title", "status", "published_at", "is_live", "updated_at"]
     list_filter = ["status", "published_at"]
@@ -171,7 +171,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def save_model(
         self, request: HttpRequest, obj: Article, form, change: bool
     ) -> None:
-        if form.cleaned_data.get("substantive_update"):
+        # A draft changes nothing readers see yet: its date comes on publishing.
+        drafting = self.is_saving_draft(request, obj)
+        if form.cleaned_data.get("substantive_update") and not drafting:
             obj.content_updated_at = timezone.now()
         super().save_model(request, obj, form, change)
 

@@ -11,6 +11,7 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
 from articles import content
+from core.drafts import DraftedContent
 from core.models import site_phone_numbers
 
 WORDS_PER_MINUTE = 230
@@ -43,7 +44,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(models.Model):
+class Article(DraftedContent):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -162,6 +163,9 @@ class Article(models.Model):
     history = HistoricalRecords(excluded_fields=["body_html", "toc", "word_count"])
     objects = ArticleQuerySet.as_manager()
 
+    # What editing a live article keeps as a draft until "Publish changes".
+    DRAFT_FIELDS = ("title", "summary", "body")
+
     class Meta:
         ordering = ["-published_at"]
         indexes = [models.Index(fields=["status", "published_at"])]
@@ -170,9 +174,7 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.body_html, self.toc = content.render_body(self.body, site_phone_numbers())
-        self.body = content.sanitize(self.body)
-        self.word_count = content.word_count(self.body_html)
+        self.render()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
                 *kwargs["update_fields"],
@@ -191,6 +193,11 @@ class Article(models.Model):
             raise ValidationError(
                 {"share_image_alt": "Describe the image for people who cannot see it."}
             )
+
+    def render(self) -> None:
+        self.body_html, self.toc = content.render_body(self.body, site_phone_numbers())
+        self.body = content.sanitize(self.body)
+        self.word_count = content.word_count(self.body_html)
 
     def remember_old_slug(self) -> None:
         """Keep the old address of a renamed article working."""

@@ -124,6 +124,8 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("articles.view_article"):
         raise Http404
     article = get_object_or_404(Article, pk=pk)
+    # Staff preview the words they are working on: the draft, if there is one.
+    article.apply_draft()
     context = {"article": article, "object": article, "is_preview": True}
     response = render(
         request, "articles/article_detail.html", context | article_context(article)

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import allow_editor_inline_code
+from core.admin import DraftAdminMixin, allow_editor_inline_code
 from pages.models import Page
 
 
@@ -31,7 +31,7 @@ class PageAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(SimpleHistoryAdmin):
+class PageAdmin(DraftAdminMixin, SimpleHistoryAdmin):
     form = PageAdminForm
     list_display = ["title", "kind", "address", "status", "published_at", "is_live"]
     list_filter = ["kind", "status"]

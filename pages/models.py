@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from articles.models import Article
 from core import richtext
+from core.drafts import DraftedContent
 from core.models import site_phone_numbers
 
 
@@ -50,7 +51,7 @@ def next_scheduled_publish() -> datetime | None:
     return articles.union(pages).order_by("published_at").first()
 
 
-class Page(models.Model):
+class Page(DraftedContent):
     class Kind(models.TextChoices):
         HOME = "home", "Home page"
         SERVICES = "services", "Services overview"
@@ -169,6 +170,9 @@ class Page(models.Model):
     history = HistoricalRecords(excluded_fields=["body_html"])
     objects = PageQuerySet.as_manager()
 
+    # What editing a live page keeps as a draft until "Publish changes".
+    DRAFT_FIELDS = ("title", "lead", "body", "meta_description")
+
     class Meta:
         ordering = ["kind", "position", "title"]
         constraints = [
@@ -186,8 +190,7 @@ class Page(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.body = richtext.sanitize(self.body)
-        self.body_html, _ = richtext.render_body(self.body, site_phone_numbers())
+        self.render()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
         super().save(*args, **kwargs)
@@ -205,6 +208,10 @@ class Page(models.Model):
             case self.Kind.PRIVACY:
                 return reverse("pages:privacy")
         return reverse("pages:detail", kwargs={"slug": self.slug})
+
+    def render(self) -> None:
+        self.body = richtext.sanitize(self.body)
+        self.body_html, _ = richtext.render_body(self.body, site_phone_numbers())
 
     def clean(self) -> None:
         if self.kind == self.Kind.HOME and self.status != self.Status.PUBLISHED:

@@ -121,6 +121,8 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("pages.view_page"):
         raise Http404
     page = get_object_or_404(Page, pk=pk)
+    # Staff preview the words they are working on: the draft, if there is one.
+    page.apply_draft()
     services = (
         list(Page.objects.services())
         if page.kind
@@ -138,6 +140,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         context |= {
             "featured": latest[0] if latest else None,
             "more_articles": latest[1:],
+            "services_overview": Page.objects.filter(kind=Page.Kind.SERVICES).first(),
         }
     response = render(request, template, context)
     add_never_cache_headers(response)

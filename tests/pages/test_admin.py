@@ -14,7 +14,9 @@ def change_url(page: Page) -> str:
     return f"/admin/pages/page/{page.pk}/change/"
 
 
-def form_data(page: Page, **changes) -> dict:
+def form_data(page: Page, *, publish: bool = True, **changes) -> dict:
+    """The change form as the editor sends it; by default with "Publish
+    changes" pressed, which a live page needs for a change to show."""
     published = timezone.localtime(page.published_at)
     data = {
         "title": page.title,
@@ -28,6 +30,8 @@ def form_data(page: Page, **changes) -> dict:
         "published_at_0": published.strftime("%Y-%m-%d"),
         "published_at_1": published.strftime("%H:%M:%S"),
     }
+    if publish:
+        data["_publish"] = "Publish changes"
     data.update(changes)
     return data
 
