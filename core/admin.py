@@ -2,14 +2,20 @@ import base64
 import hashlib
 import re
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import reverse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from core.drafts import readable_changes
-from core.models import NavigationLink, SiteCopy, SiteSettings
+from core.images import validate_upload_size
+from core.models import Image, NavigationLink, SiteCopy, SiteSettings
 
 _IMPORTMAP = re.compile(rb'<script type="importmap">(.*?)</script>', re.DOTALL)
 
@@ -41,6 +47,19 @@ def allow_editor_inline_code(response: HttpResponse) -> HttpResponse:
 
 
 PUBLISH_BUTTON = "_publish"
+# What the sanitiser removes from pasted text that an editor should hear about.
+_REMOVED_ON_SAVE = re.compile(
+    r"<script|<style|<iframe|\son[a-z]+\s*=|javascript:", re.I
+)
+
+
+def warn_about_removed_markup(request: HttpRequest) -> None:
+    if _REMOVED_ON_SAVE.search(request.POST.get("body", "")):
+        messages.warning(
+            request,
+            "Scripts, styles and event handlers pasted into the text were "
+            "removed; the text, its tables and links are kept.",
+        )
 
 
 class DraftAdminMixin:
@@ -67,6 +86,7 @@ class DraftAdminMixin:
         return live is not None and live.is_published
 
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        warn_about_removed_markup(request)
         if self.is_saving_draft(request, obj):
             obj.keep_as_draft(type(obj).objects.get(pk=obj.pk))
             if obj.has_draft:
@@ -171,3 +191,81 @@ class SiteCopyAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(
             reverse("admin:core_sitecopy_change", args=[record.pk])
         )
+
+
+class ImageUploadField(forms.ImageField):
+    """Size first: a 30 MB file hears that it is too large, not that Pillow
+    could not read it."""
+
+    def to_python(self, data):
+        if data is not None and getattr(data, "size", 0):
+            validate_upload_size(data)
+        return super().to_python(data)
+
+
+class ImageForm(forms.ModelForm):
+    class Meta:
+        model = Image
+        fields = ["file", "alt_text", "is_decorative"]
+        field_classes = {"file": ImageUploadField}
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    """The image library: what the editor's "Browse..." lists and uploads to."""
+
+    form = ImageForm
+    list_display = ["preview", "__str__", "is_decorative", "size", "uploaded_at"]
+    list_display_links = ["__str__"]
+    search_fields = ["alt_text"]
+    readonly_fields = ["preview", "size", "uploaded_at"]
+
+    @admin.display(description="Picture")
+    def preview(self, image: Image) -> SafeString | str:
+        if not image.renditions:
+            return "–"
+        thumbnail = image.thumbnail
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="" class="image-library__thumb">',
+            thumbnail["url"],
+            thumbnail["width"],
+            thumbnail["height"],
+        )
+
+    @admin.display(description="Size (pixels)")
+    def size(self, image: Image) -> str:
+        return f"{image.width}×{image.height}"
+
+    class Media:
+        css = {"all": ["core/image-picker.css"]}
+
+    def get_urls(self):
+        picker = self.admin_site.admin_view(self.picker_view)
+        return [
+            path("picker/", picker, name="core_image_picker"),
+            *super().get_urls(),
+        ]
+
+    def picker_view(self, request: HttpRequest):
+        """The editor's image picker: choose from the library or upload one.
+
+        It opens in a window of its own; a static script hands the choice
+        back to the editor (core/static/core/image-picker.js).
+        """
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        can_add = self.has_add_permission(request)
+        form = ImageForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and can_add and form.is_valid():
+            image = form.save()
+            messages.success(request, "Uploaded. Choose it below to insert it.")
+            return redirect(f"{request.get_full_path()}#image-{image.pk}")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Insert an image",
+            "opts": self.model._meta,
+            "form": form if can_add else None,
+            "images": Image.objects.all()[:60],
+            "func_num": request.GET.get("CKEditorFuncNum", ""),
+        }
+        return TemplateResponse(request, "admin/core/image/picker.html", context)

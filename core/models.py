@@ -344,3 +344,7 @@ class NavigationLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} ({self.url})"
+
+
+# Defined beside the code that resizes it; a model of this app all the same.
+from core.images import Image  # noqa: E402, F401

@@ -42,13 +42,23 @@ ALLOWED_TAGS = {
     "tr",
     "th",
     "td",
+    # Images come from the image library (core/images.py), in a figure
+    # with an optional caption; rendering makes them responsive.
+    "figure",
+    "figcaption",
+    "img",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "th": {"scope", "colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
+    "img": {"src", "alt", "data-file"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+# Where the editor's "Browse..." opens (a literal: settings-time config is
+# read before URLs can be reversed); tests check that it resolves.
+IMAGE_PICKER_URL = "/admin/core/image/picker/"
 
 # The editor's configuration, kept beside the sanitiser that enforces it.
 EDITOR_EXTENSIONS = {
@@ -61,6 +71,10 @@ EDITOR_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    # The picker lists the image library and uploads to it (core/admin.py).
+    "Figure": {"pickerUrl": IMAGE_PICKER_URL},
+    "Caption": True,
+    "Image": True,
     "Table": True,
     "TableRow": True,
     "TableHeader": True,
@@ -140,7 +154,7 @@ def render_body(body: str, phone_numbers: Iterable[str] = ()) -> tuple[str, list
         toc.append({"id": anchor, "text": text, "level": int(tag[1])})
         return f'<{tag} id="{anchor}">{inner}</{tag}>'
 
-    rendered = structure_tables(_HEADING.sub(add_id, cleaned))
+    rendered = responsive_images(structure_tables(_HEADING.sub(add_id, cleaned)))
     return mark_site_phone(rendered, phone_numbers), toc
 
 
@@ -222,6 +236,39 @@ def structure_tables(body_html: str) -> str:
         return "".join(parts)
 
     return _TABLE.sub(table, body_html)
+
+
+# --- Images -------------------------------------------------------------------
+
+_IMG = re.compile(r"<img\b([^>]*)>")
+_ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
+_EMPTY_FIGURE = re.compile(
+    r"<figure>\s*(<figcaption>.*?</figcaption>)?\s*</figure>", re.DOTALL
+)
+
+
+def responsive_images(body_html: str) -> str:
+    """Each image of the library as a responsive <img>; any other is dropped
+    (the CSP would block a picture from elsewhere anyway)."""
+    if "<img" not in body_html:
+        return body_html
+    from core.images import Image
+
+    found = [dict(_ATTRIBUTE.findall(match)) for match in _IMG.findall(body_html)]
+    ids = {attrs.get("data-file", "") for attrs in found}
+    by_id = {
+        str(image.pk): image
+        for image in Image.objects.filter(pk__in=[i for i in ids if i.isdigit()])
+    }
+
+    def img(match: re.Match) -> str:
+        attrs = dict(_ATTRIBUTE.findall(match[1]))
+        image = by_id.get(attrs.get("data-file", ""))
+        if image is None or not image.renditions:
+            return ""
+        return image.img_tag(html.unescape(attrs.get("alt", "")))
+
+    return _EMPTY_FIGURE.sub("", _IMG.sub(img, body_html))
 
 
 # --- The site's phone number inside rich text -------------------------------
