@@ -149,3 +149,9 @@ def test_a_table_pasted_with_scripts_keeps_its_cells_and_says_what_was_removed(
     assertContains(page, '<th scope="row">vCISO</th><td>Security</td>')
     assertNotContains(page, "alert(1)")
     assertNotContains(page, "steal()")
+
+
+def test_the_editors_picker_address_is_the_image_librarys():
+    from django.urls import reverse
+
+    assert reverse("admin:core_image_picker") == IMAGE_PICKER_URL
