@@ -43,7 +43,7 @@ class PageAdmin(DraftAdminMixin, SimpleHistoryAdmin):
     class Media:
         # The article editor's accessibility fixes apply to the same editor here.
         css = {"all": ["articles/admin.css"]}
-        js = ["articles/admin-a11y.js"]
+        js = ["articles/admin-a11y.js", "pages/admin-counter.js"]
 
     def get_fieldsets(self, request: HttpRequest, obj: Page | None = None):
         note = (

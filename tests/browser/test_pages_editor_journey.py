@@ -87,6 +87,9 @@ def test_editor_creates_a_service_page_with_an_image_and_a_table(
         "Incident response planning led by a fractional vCISO: who does what "
         "when something goes wrong."
     )
+    expect(page.locator(".meta-counter")).to_have_text(
+        "94 characters: a good length (50–160)."
+    )
     editor.click()
     page.keyboard.type("Who does what when something goes wrong.")
 

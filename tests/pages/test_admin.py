@@ -214,3 +214,7 @@ def test_content_edits_the_site_copy_and_sales_cannot(
 
 def test_content_cannot_change_the_phone_number(editor):
     assert editor.get("/admin/core/sitesettings/").status_code == 403
+
+
+def test_the_meta_description_has_a_live_character_count(editor, about_page):
+    assertContains(editor.get(change_url(about_page)), "pages/admin-counter.js")

@@ -287,3 +287,25 @@ def test_the_privacy_notice_says_what_is_kept_who_sees_it_and_how_to_ask(
     client, collected
 ):
     assertContains(client.get("/privacy/"), collected)
+
+
+def test_a_scheduled_service_appears_on_the_overview_on_time(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    Page.objects.create(
+        kind=Page.Kind.SERVICE,
+        slug="later",
+        title="A service announced later",
+        lead="Soon.",
+        meta_description="A service page scheduled to go live in a minute from now.",
+        status=Page.Status.PUBLISHED,
+        published_at=timezone.now() + timedelta(seconds=60),
+    )
+
+    response = client.get("/services/")
+
+    assertNotContains(response, "A service announced later")
+    max_age = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert 0 < max_age <= 60
