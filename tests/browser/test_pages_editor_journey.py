@@ -117,6 +117,8 @@ def test_editor_creates_a_service_page_with_an_image_and_a_table(
     with page.expect_popup() as popup:
         dialog.get_by_role("button", name="Browse").click()
     picker = popup.value
+    picker.wait_for_load_state()
+    assert axe_violations(picker) == []
     picker.get_by_label("Image:", exact=True).set_input_files(photo)
     picker.get_by_label("Description (alt text)").fill(
         "Diagram of who acts first in an incident"
