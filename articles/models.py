@@ -165,6 +165,7 @@ class Article(DraftedContent):
 
     # What editing a live article keeps as a draft until "Publish changes".
     DRAFT_FIELDS = ("title", "summary", "body")
+    RENDERED_FIELDS = ("body_html", "toc", "word_count")
 
     class Meta:
         ordering = ["-published_at"]

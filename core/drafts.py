@@ -27,6 +27,8 @@ class DraftedContent(models.Model):
 
     # The fields a draft may hold, in the order staff read them.
     DRAFT_FIELDS: tuple[str, ...] = ()
+    # What render() derives from them, stored for requests to read.
+    RENDERED_FIELDS: tuple[str, ...] = ()
 
     draft = models.JSONField(
         "unpublished changes",
@@ -46,6 +48,16 @@ class DraftedContent(models.Model):
     def render(self) -> None:
         """Derive what a request shows (HTML, table of contents) from the fields."""
         raise NotImplementedError
+
+    @classmethod
+    def render_again_with_image(cls, image_pk: int) -> None:
+        """Bring the bodies showing an image up to date with it (its alt text
+        changed, or it was deleted), without a new revision in the history."""
+        for item in cls.objects.filter(body__contains=f'data-file="{image_pk}"'):
+            item.render()
+            cls.objects.filter(pk=item.pk).update(
+                **{name: getattr(item, name) for name in cls.RENDERED_FIELDS}
+            )
 
     def apply_draft(self) -> None:
         """Show the draft in place of the live words (not saved)."""

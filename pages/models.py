@@ -172,6 +172,7 @@ class Page(DraftedContent):
 
     # What editing a live page keeps as a draft until "Publish changes".
     DRAFT_FIELDS = ("title", "lead", "body", "meta_description")
+    RENDERED_FIELDS = ("body_html",)
 
     class Meta:
         ordering = ["kind", "position", "title"]

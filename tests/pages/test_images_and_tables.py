@@ -155,3 +155,28 @@ def test_the_editors_picker_address_is_the_image_librarys():
     from django.urls import reverse
 
     assert reverse("admin:core_image_picker") == IMAGE_PICKER_URL
+
+
+def test_a_new_description_or_a_deleted_image_shows_on_the_pages_using_it(
+    visitor, about_page, launch_article, chart, django_capture_on_commit_callbacks
+):
+    figure = f'<figure><img src="{chart.src}" alt="" data-file="{chart.pk}"></figure>'
+    about_page.body += figure
+    about_page.save()
+    launch_article.body += figure
+    launch_article.save()
+    visitor.get("/about/")  # cached
+    revisions = about_page.history.count()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        chart.alt_text = "Who owns security, who owns technology"
+        chart.save()
+
+    for url in ["/about/", launch_article.get_absolute_url()]:
+        assertContains(visitor.get(url), 'alt="Who owns security, who owns technology"')
+    assert about_page.history.count() == revisions
+
+    with django_capture_on_commit_callbacks(execute=True):
+        chart.delete()
+
+    assertNotContains(visitor.get("/about/"), "<img")
