@@ -150,3 +150,26 @@ def test_editor_creates_a_service_page_with_an_image_and_a_table(
     expect(
         visitor.get_by_role("link", name="Incident response planning")
     ).to_be_visible()
+
+
+def test_a_page_with_an_image_and_a_table_is_valid_html(client, html_checker, photo):
+    from django.core.files import File
+
+    from core.images import Image
+
+    with photo.open("rb") as file:
+        image = Image(file=File(file, name="roles.png"), alt_text="Both roles")
+        image.save()
+    about = Page.objects.get(kind=Page.Kind.ABOUT)
+    about.body = (
+        f'<p>Text.</p><figure><img src="{image.src}" alt="" data-file="{image.pk}">'
+        "<figcaption>Who owns what</figcaption></figure>"
+        "<p>Table: Who owns what</p><table><tbody><tr><th>Role</th><th>Owns</th></tr>"
+        "<tr><th>vCISO</th><td>The security program</td></tr></tbody></table>"
+    )
+    about.save()
+
+    response = client.get("/about/")
+
+    assert 'srcset="' in response.content.decode()
+    assert html_checker.errors(response.content.decode()) == []
