@@ -152,7 +152,10 @@ def test_editor_creates_a_service_page_with_an_image_and_a_table(
     ).to_be_visible()
 
 
-def test_a_page_with_an_image_and_a_table_is_valid_html(client, html_checker, photo):
+def test_a_page_with_an_image_and_a_table_is_valid_html(
+    client, html_checker, photo, live_server
+):
+    # live_server: the suite then restores the migrated pages (conftest.py).
     from django.core.files import File
 
     from core.images import Image
