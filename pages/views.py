@@ -123,25 +123,19 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     page = get_object_or_404(Page, pk=pk)
     # Staff preview the words they are working on: the draft, if there is one.
     page.apply_draft()
-    services = (
-        list(Page.objects.services())
-        if page.kind
-        in {
-            Page.Kind.HOME,
-            Page.Kind.SERVICES,
-        }
-        else None
-    )
     context = {"page": page, "object": page, "is_preview": True}
-    context |= page_context(page, services)
-    template = "home.html" if page.kind == Page.Kind.HOME else "pages/page_detail.html"
     if page.kind == Page.Kind.HOME:
         latest = list(Article.objects.published()[: HOME_ARTICLES + 1])
-        context |= {
+        context |= page_context(page, list(Page.objects.services())) | {
             "featured": latest[0] if latest else None,
             "more_articles": latest[1:],
             "services_overview": Page.objects.filter(kind=Page.Kind.SERVICES).first(),
         }
+        template = "home.html"
+    else:
+        listed = page.kind == Page.Kind.SERVICES
+        context |= page_context(page, list(Page.objects.services()) if listed else None)
+        template = "pages/page_detail.html"
     response = render(request, template, context)
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex"

@@ -116,3 +116,13 @@ def test_history_shows_the_changes_as_words_not_markup(editor, about_page):
     assertContains(history, "part-time")
     assertNotContains(history, "&lt;em&gt;")
     assertNotContains(history, "&lt;p&gt;")
+
+
+@pytest.mark.parametrize("kind", [Page.Kind.HOME, Page.Kind.SERVICES])
+def test_the_preview_of_a_page_listing_services_lists_them(editor, kind):
+    page = Page.objects.get(kind=kind)
+
+    response = editor.get(f"/pages/preview/{page.pk}/")
+
+    assertContains(response, 'href="/services/vciso/"')
+    assertContains(response, "<h1")
