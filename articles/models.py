@@ -13,6 +13,8 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
 from articles import content
+from core.drafts import DraftedContent
+from core.models import site_phone_numbers
 
 WORDS_PER_MINUTE = 230
 
@@ -56,7 +58,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(models.Model):
+class Article(DraftedContent):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -85,7 +87,8 @@ class Article(models.Model):
         sanitize=content.sanitize,
         help_text=(
             "The article. Use Heading 2 for sections and Heading 3 for "
-            "sub-sections; they become the table of contents."
+            "sub-sections; they become the table of contents. "
+            + content.PLACEHOLDER_HELP
         ),
     )
     # Rendered once on save (sanitised, headings with ids); never edited.
@@ -174,6 +177,10 @@ class Article(models.Model):
     history = HistoricalRecords(excluded_fields=["body_html", "toc", "word_count"])
     objects = ArticleQuerySet.as_manager()
 
+    # What editing a live article keeps as a draft until "Publish changes".
+    DRAFT_FIELDS = ("title", "summary", "body")
+    RENDERED_FIELDS = ("body_html", "toc", "word_count")
+
     class Meta:
         ordering = ["-published_at"]
         indexes = [models.Index(fields=["status", "published_at"])]
@@ -182,9 +189,7 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.body_html, self.toc = content.render_body(self.body)
-        self.body = content.sanitize(self.body)
-        self.word_count = content.word_count(self.body_html)
+        self.render()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
                 *kwargs["update_fields"],
@@ -203,6 +208,11 @@ class Article(models.Model):
             raise ValidationError(
                 {"share_image_alt": "Describe the image for people who cannot see it."}
             )
+
+    def render(self) -> None:
+        self.body_html, self.toc = content.render_body(self.body, site_phone_numbers())
+        self.body = content.sanitize(self.body)
+        self.word_count = content.word_count(self.body_html)
 
     def remember_old_slug(self) -> None:
         """Keep the old address of a renamed article working."""

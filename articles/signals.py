@@ -10,6 +10,7 @@ from django.dispatch import receiver
 
 from articles.models import Article, SlugRedirect
 from core.cache import forget_cached_pages
+from core.images import Image
 
 
 @receiver(post_save, sender=Article)
@@ -20,3 +21,9 @@ from core.cache import forget_cached_pages
 def forget_pages_after_commit(**kwargs) -> None:
     # After commit, so a request in between cannot cache the old version again.
     transaction.on_commit(forget_cached_pages)
+
+
+@receiver(post_save, sender=Image)
+@receiver(post_delete, sender=Image)
+def render_articles_showing_the_image(instance: Image, **kwargs) -> None:
+    Article.render_again_with_image(instance.pk)

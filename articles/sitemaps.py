@@ -3,8 +3,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
-from django.urls import reverse
 
 from articles.models import Article
 
@@ -30,26 +28,3 @@ class ArticleSitemap(SiteUrlSitemap):
 
     def lastmod(self, article: Article) -> datetime:
         return article.modified_at
-
-
-class PageSitemap(SiteUrlSitemap):
-    """The home page and the article list change when an article does."""
-
-    changefreq = "weekly"
-
-    def items(self) -> list[str]:
-        latest = Article.objects.published().aggregate(
-            published=Max("published_at"), updated=Max("content_updated_at")
-        )
-        dates = [date for date in latest.values() if date is not None]
-        self.latest_change = max(dates) if dates else None
-        return ["home", "articles:list"]
-
-    def location(self, item: str) -> str:
-        return reverse(item)
-
-    def lastmod(self, item: str) -> datetime | None:
-        return self.latest_change
-
-
-SITEMAPS = {"articles": ArticleSitemap, "pages": PageSitemap}

@@ -2,7 +2,6 @@ import math
 from urllib.parse import urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
@@ -20,12 +19,11 @@ from django.views.generic import DetailView, ListView
 from articles import content, structured_data
 from articles.feeds import ArticleFeed
 from articles.models import Article, SlugRedirect
-from articles.sitemaps import SITEMAPS
 from core.cache import PAGE_TIMEOUT, cache_public_page
 from core.models import current_phone
+from core.richtext import with_site_values
 
 ARTICLES_PER_PAGE = 10
-HOME_ARTICLES = 3
 
 # The sections that end in a call to action: the service their reader is most
 # likely asking about (the contact form pre-selects it) and the link's words.
@@ -47,23 +45,6 @@ def until_next_publish() -> int:
         return PAGE_TIMEOUT
     seconds = math.ceil((next_publish - timezone.now()).total_seconds())
     return max(0, min(PAGE_TIMEOUT, seconds))
-
-
-@cache_public_page(until_next_publish)
-@require_safe
-def home(request: HttpRequest) -> HttpResponse:
-    """The featured (newest) article, a few more, and the call to action."""
-    latest = list(
-        Article.objects.published().defer("body", "body_html")[: HOME_ARTICLES + 1]
-    )
-    organization = structured_data.home_graph(current_phone().e164)
-    context = {
-        "featured": latest[0] if latest else None,
-        "more_articles": latest[1:],
-        "share_image": structured_data.share_image(None),
-        "json_ld": structured_data.as_script(organization),
-    }
-    return render(request, "home.html", context)
 
 
 class ArticleListView(ListView):
@@ -121,7 +102,8 @@ def inquiry_query(article: Article, section: str = "", interest: str = "") -> st
 
 def article_context(article: Article) -> dict:
     sections = []
-    for section_id, html in content.split_sections(article.body_html):
+    body_html = with_site_values(article.body_html, current_phone())
+    for section_id, html in content.split_sections(body_html):
         section = {"id": section_id, "html": html}
         if section_id in SECTION_CALLS_TO_ACTION:
             interest, words = SECTION_CALLS_TO_ACTION[section_id]
@@ -147,6 +129,8 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("articles.change_article"):
         raise PermissionDenied
     article = get_object_or_404(Article, pk=pk)
+    # Staff preview the words they are working on: the draft, if there is one.
+    article.apply_draft()
     context = {"article": article, "object": article, "is_preview": True}
     response = render(
         request, "articles/article_detail.html", context | article_context(article)
@@ -160,10 +144,3 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def feed(request: HttpRequest) -> HttpResponse:
     return ArticleFeed()(request)
-
-
-@cache_public_page(until_next_publish)
-@require_safe
-def sitemap(request: HttpRequest) -> HttpResponse:
-    response = sitemap_view(request, sitemaps=SITEMAPS)
-    return response.render()

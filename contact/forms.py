@@ -6,8 +6,10 @@ from datetime import UTC, datetime
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html
 
 from articles.models import Article
 from assessment.tokens import AttachedAssessment, read_contact_token
@@ -133,6 +135,12 @@ class InquiryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.browser = browser
         self.fields["interest"].choices = Inquiry.Interest.choices
+        # The privacy notice says what is kept and for how long.
+        self.fields["consent"].label = format_html(
+            '{} <a href="{}">Read our privacy notice</a>.',
+            self.fields["consent"].label,
+            reverse("pages:privacy"),
+        )
         if not self.is_bound:
             self.initial.setdefault("form_token", issue_form_token(browser))
         for name in ("name", "email", "company", "message"):

@@ -8,6 +8,9 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Site"
 
+    def ready(self) -> None:
+        from core import signals  # noqa: F401
+
 
 class SiteAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with our site class."""

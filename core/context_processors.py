@@ -2,7 +2,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
-from core.models import current_phone
+from core.models import current_copy, current_phone
 
 # The pages every page links to: navigation, breadcrumbs, calls to action.
 SITE_URL_NAMES = {
@@ -11,6 +11,8 @@ SITE_URL_NAMES = {
     "feed": "articles:feed",
     "assessment": "assessment:start",
     "contact": "contact:inquiry",
+    "services": "pages:services",
+    "privacy": "pages:privacy",
 }
 
 
@@ -20,6 +22,8 @@ def site_context() -> dict:
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         "site_phone": current_phone(),
+        # Navigation, footer, call-to-action and contact words staff edit.
+        "site_copy": current_copy(),
         # Reversed once per page rather than by a {% url %} at each of the
         # dozen links: the uncached article's goal in docs/performance.md.
         "site_urls": {name: reverse(view) for name, view in SITE_URL_NAMES.items()},

@@ -10,7 +10,7 @@ from core.cache import PAGE_TIMEOUT, forget_cached_pages
 
 logger = logging.getLogger(__name__)
 
-PHONE_CACHE_KEY = "site-settings:phone"
+SITE_VALUES_CACHE_KEY = "site-settings:values"
 # While the database is down, error pages use the default for this long
 # instead of each one waiting on the database again.
 PHONE_OUTAGE_CACHE_TIMEOUT = 30
@@ -64,41 +64,73 @@ def default_phone_number() -> str:
 
 
 def current_phone() -> PhoneNumber:
-    """The number every page shows: staff's site setting, else the default.
+    """The number every page shows: staff's site setting, else the default."""
+    return site_values().phone
+
+
+def current_copy() -> "Copy":
+    """The site-wide words every page shows: staff's site copy, else the defaults."""
+    return site_values().copy
+
+
+def site_values() -> "SiteValues":
+    """What every page shows from the two site-wide records, cached as one.
 
     Error pages call this while the database or the cache is down, so any
-    failure falls back to the default rather than breaking the page.
+    failure falls back to the defaults rather than breaking the page.
     """
     try:
-        display = cache.get(PHONE_CACHE_KEY)
+        values = cache.get(SITE_VALUES_CACHE_KEY)
     except Exception:
-        logger.exception("Cache unavailable reading the phone number")
-        display = None
-    if display is not None:
-        return PhoneNumber(display)
+        logger.exception("Cache unavailable reading the site settings")
+        values = None
+    if values is not None:
+        return values
     try:
-        display = (
-            SiteSettings.objects.filter(pk=SiteSettings.SINGLETON_PK)
-            .values_list("phone_number", flat=True)
-            .first()
-        ) or settings.DEFAULT_PHONE_NUMBER
+        values = load_site_values()
         timeout = PAGE_TIMEOUT
     except Exception:
-        logger.exception("Database unavailable reading the phone number")
-        display, timeout = settings.DEFAULT_PHONE_NUMBER, PHONE_OUTAGE_CACHE_TIMEOUT
+        logger.exception("Database unavailable reading the site settings")
+        values = SiteValues(
+            PhoneNumber(settings.DEFAULT_PHONE_NUMBER),
+            SiteCopy().as_copy(DEFAULT_NAVIGATION),
+        )
+        timeout = PHONE_OUTAGE_CACHE_TIMEOUT
     try:
         # As long as a cached page keeps it: a change saved while the cache
         # could not be told shows everywhere once both expire.
-        cache.set(PHONE_CACHE_KEY, display, timeout)
+        cache.set(SITE_VALUES_CACHE_KEY, values, timeout)
     except Exception:
-        logger.exception("Cache unavailable storing the phone number")
-    return PhoneNumber(display)
+        logger.exception("Cache unavailable storing the site settings")
+    return values
+
+
+def load_site_values() -> "SiteValues":
+    display = (
+        SiteSettings.objects.filter(pk=SiteSettings.SINGLETON_PK)
+        .values_list("phone_number", flat=True)
+        .first()
+    ) or settings.DEFAULT_PHONE_NUMBER
+    record = SiteCopy.objects.filter(pk=SiteCopy.SINGLETON_PK).first()
+    if record is None:
+        copy = SiteCopy().as_copy(DEFAULT_NAVIGATION)
+    else:
+        links = NavigationLink.objects.filter(site_copy=record)
+        copy = record.as_copy(links.values_list("label", "url"))
+    return SiteValues(PhoneNumber(display), copy)
+
+
+def site_phone_numbers() -> set[str]:
+    """The numbers rich text marks as the site's own (core/richtext.py): the
+    current one and the launch default, so either written in a text follows
+    the setting."""
+    return {settings.DEFAULT_PHONE_NUMBER, current_phone().display}
 
 
 def forget_site_settings() -> None:
-    """Make every page show the current settings on its next request."""
+    """Make every page show the current settings and copy on its next request."""
     try:
-        cache.delete(PHONE_CACHE_KEY)
+        cache.delete(SITE_VALUES_CACHE_KEY)
     except Exception:
         # Saved all the same; the cached number expires on its own.
         logger.exception("Cache unavailable forgetting the phone number")
@@ -139,3 +171,180 @@ class SiteSettings(models.Model):
     @property
     def phone(self) -> PhoneNumber:
         return PhoneNumber(self.phone_number)
+
+
+# --- Site-wide copy ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NavLink:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Copy:
+    """The site-wide words every page shows, as the context processor hands them on."""
+
+    navigation: tuple[NavLink, ...]
+    footer_text: str
+    cta_heading: str
+    cta_text: str
+    cta_assessment_prompt: str
+    assessment_teaser: str
+    contact_heading: str
+    contact_intro: str
+
+
+# What a fresh site shows, and what pages show while the database is down.
+DEFAULT_NAVIGATION = (
+    ("Home", "/"),
+    ("Services", "/services/"),
+    ("Articles", "/articles/"),
+    ("Assessment", "/assessment/"),
+    ("About", "/about/"),
+    ("Contact", "/contact/"),
+)
+
+
+@dataclass(frozen=True)
+class SiteValues:
+    phone: PhoneNumber
+    copy: Copy
+
+
+# One cache entry and one way to forget it, whichever record changed.
+forget_site_copy = forget_site_settings
+
+
+class SiteCopy(models.Model):
+    """The words every page shares, which Content staff edit in one place."""
+
+    SINGLETON_PK = 1
+
+    footer_text = models.CharField(
+        max_length=300,
+        default="Fractional vCISO and vCIO leadership for growing organizations.",
+        help_text="The line under the firm's name at the foot of every page.",
+    )
+    cta_heading = models.CharField(
+        "call-to-action heading",
+        max_length=80,
+        default="Call Us Today",
+        help_text=(
+            "The heading of the call-to-action panel on the home page, every "
+            "article and every page. The phone number and buttons follow it."
+        ),
+    )
+    cta_text = models.CharField(
+        "call-to-action text",
+        max_length=300,
+        default=(
+            "Talk to a fractional security or technology leader about where "
+            "your organization's gaps are."
+        ),
+        help_text="One or two sentences under the panel's heading.",
+    )
+    cta_assessment_prompt = models.CharField(
+        "assessment prompt",
+        max_length=120,
+        default="Not sure where to start?",
+        help_text=(
+            "The words before the panel's link to the assessment "
+            "(“Take the leadership assessment”)."
+        ),
+    )
+    assessment_teaser = models.CharField(
+        "assessment teaser",
+        max_length=300,
+        default=(
+            "A few questions about your organization tell you whether to start "
+            "with a vCISO, a vCIO or both."
+        ),
+        help_text="Under the home page's link to the self-assessment.",
+    )
+    contact_heading = models.CharField(
+        "contact page heading",
+        max_length=120,
+        default="Talk to Steadfast Partners",
+        help_text="The contact page's main heading.",
+    )
+    contact_intro = models.TextField(
+        "contact page introduction",
+        max_length=500,
+        default=(
+            "Tell us where your organization stands on security and technology "
+            "leadership. A senior advisor, not a sales script, gets back to you."
+        ),
+        help_text="The paragraph under the contact page's heading, above the form.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "site copy"
+        verbose_name_plural = "site copy"
+
+    def __str__(self) -> str:
+        return "Site copy"
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)
+        # After commit too, in case a request cached the old copy meanwhile.
+        forget_site_copy()
+        transaction.on_commit(forget_site_copy)
+
+    def as_copy(self, navigation) -> Copy:
+        return Copy(
+            navigation=tuple(NavLink(label, url) for label, url in navigation),
+            footer_text=self.footer_text,
+            cta_heading=self.cta_heading,
+            cta_text=self.cta_text,
+            cta_assessment_prompt=self.cta_assessment_prompt,
+            assessment_teaser=self.assessment_teaser,
+            contact_heading=self.contact_heading,
+            contact_intro=self.contact_intro,
+        )
+
+
+def validate_site_path(value: str) -> None:
+    """A page of this site, written as its address: /services/."""
+    from django.urls import Resolver404, resolve
+
+    if not value.startswith("/") or value.startswith("//"):
+        raise ValidationError("Write the address of a page here, starting with /.")
+    try:
+        resolve(value.split("?")[0].split("#")[0])
+    except Resolver404:
+        raise ValidationError("No page of this site has this address.") from None
+
+
+class NavigationLink(models.Model):
+    """One entry of the main navigation, in the order staff set."""
+
+    site_copy = models.ForeignKey(
+        SiteCopy, on_delete=models.CASCADE, related_name="navigation_links"
+    )
+    label = models.CharField(
+        max_length=40, help_text="The words in the navigation, e.g. “Services”."
+    )
+    url = models.CharField(
+        "address",
+        max_length=200,
+        validators=[validate_site_path],
+        help_text="The page's address on this site, e.g. /services/ or /about/.",
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Links are shown from the lowest number to the highest."
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "navigation link"
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.url})"
+
+
+# Defined beside the code that resizes it; a model of this app all the same.
+from core.images import Image  # noqa: E402, F401

@@ -4,12 +4,13 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 from core.cache import cache_public_page
 from core.context_processors import site_context
+from core.images import long_lived
 
 logger = logging.getLogger(__name__)
 
@@ -67,16 +68,7 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
         "404.html",
         404,
         suggestion=getattr(exception, "suggestion", None),
-        services_url=optional_url("pages:services"),
     )
-
-
-def optional_url(view_name: str) -> str:
-    """The address of a page that may not be part of this release, or ""."""
-    try:
-        return reverse(view_name)
-    except NoReverseMatch:
-        return ""
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -112,3 +104,10 @@ def login_locked_out(
     response["Retry-After"] = str(cooloff_seconds)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """Uploaded files when Django serves them (DEBUG): renditions with the
+    year-long lifetime the proxy gives them in production (README)."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    return long_lived(response, path)

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "articles",
     "contact",
     "assessment",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -299,7 +300,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
         "js": [static_lazy("articles/paste-cleaner.js")],
-        "extensions": {"PasteCleaner": "articles.content.allow_no_extra_markup"},
+        "extensions": {"PasteCleaner": "core.richtext.allow_no_extra_markup"},
     }
 ]
 

@@ -1,23 +1,28 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from articles import views as article_views
 from core import views as core_views
+from pages import views as page_views
 
 urlpatterns = [
-    path("", article_views.home, name="home"),
+    path("", page_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", article_views.sitemap, name="sitemap"),
+    path("sitemap.xml", page_views.sitemap, name="sitemap"),
     path("articles/", include("articles.urls")),
     path("contact/", include("contact.urls")),
     path("assessment/", include("assessment.urls")),
     path("admin/", admin.site.urls),
+    # Last: a plain page's address is any one-part path no other app uses.
+    path("", include("pages.urls")),
 ]
-# Uploaded share images; in production the proxy serves MEDIA_ROOT (README).
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded images; in production the proxy serves MEDIA_ROOT (README).
+# Before the pages' catch-all, which would take /media/... otherwise.
+if settings.DEBUG:
+    urlpatterns.insert(
+        0, re_path(r"^media/(?P<path>.*)$", core_views.media, name="media")
+    )
 
 handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"

@@ -14,10 +14,11 @@ def database_down_view(request):
     raise OperationalError("database is locked")
 
 
+# First: the site's own patterns end with a catch-all for plain pages.
 urlpatterns = [
-    *urlpatterns,
     path("broken/", broken_view),
     path("database-down/", database_down_view),
+    *urlpatterns,
 ]
 
 __all__ = ["handler404", "handler500", "urlpatterns"]

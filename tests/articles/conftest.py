@@ -7,7 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article
-from core.models import current_phone
+from core.models import current_copy, current_phone
 
 
 @pytest.fixture
@@ -49,8 +49,9 @@ def launch_article(db) -> Article:
 @pytest.fixture
 def phone_number_cached(db) -> None:
     """Query counts here are the articles' own: the site-wide phone number
-    is cached by the contact app (one query per cache lifetime)."""
+    and copy are cached (one query each per cache lifetime)."""
     current_phone()
+    current_copy()
 
 
 @pytest.fixture

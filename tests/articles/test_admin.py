@@ -34,6 +34,8 @@ def form_data(article: Article, **changes) -> dict:
         "slug_redirects-INITIAL_FORMS": "0",
         "slug_redirects-MIN_NUM_FORMS": "0",
         "slug_redirects-MAX_NUM_FORMS": "1000",
+        # Edits to a live article are drafts until published (tests/pages).
+        "_publish": "Publish changes",
     }
     data.update(changes)
     return data

@@ -241,10 +241,12 @@ def test_related_articles_that_are_not_live_are_not_shown(client, make_article):
     [
         # The articles (with a count for the paginator), then the next publish.
         ("/articles/", 3),
-        ("/", 2),
+        # The home and service pages, the articles, then the next publish.
+        ("/", 3),
         ("/articles/feed/", 2),
-        # Pages' lastmod, the articles (with a count), then the next publish.
-        ("/sitemap.xml", 4),
+        # The pages (with a count), the list's lastmod, the articles (with a
+        # count), then the next publish.
+        ("/sitemap.xml", 6),
     ],
 )
 def test_public_pages_cost_a_fixed_few_queries(

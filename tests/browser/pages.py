@@ -12,6 +12,11 @@ STATIC_PATHS = {
     "not-found": "/no-such-page/",
     # A mistyped article address: the 404 suggests the article meant.
     "article-typo": "/articles/vcio-vs-vcisoo/",
+    # The site's own pages (pages app), as the launch migration publishes them.
+    "services": "/services/",
+    "service": "/services/vciso/",
+    "about": "/about/",
+    "privacy": "/privacy/",
 }
 PUBLIC_PAGES = [*STATIC_PATHS, "article"]
 

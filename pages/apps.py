@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class PagesConfig(AppConfig):
+    """The site's own pages: home, services, about, privacy."""
+
+    name = "pages"
+    verbose_name = "Pages"
+
+    def ready(self) -> None:
+        from pages import signals  # noqa: F401

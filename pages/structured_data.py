@@ -1,0 +1,77 @@
+"""JSON-LD for the site's pages, built on the articles' (articles/structured_data.py):
+the same Organization, escaping and share image everywhere."""
+
+from typing import Any
+
+from django.conf import settings
+
+from articles.structured_data import as_script, organization, share_image
+from pages.models import Page
+
+__all__ = ["as_script", "page_graph", "share_image"]
+
+ORGANIZATION_ID = "#organization"
+
+
+def website() -> dict[str, Any]:
+    return {
+        "@type": "WebSite",
+        "@id": f"{settings.SITE_URL}/#website",
+        "name": settings.SITE_NAME,
+        "url": settings.SITE_URL + "/",
+        "publisher": {"@id": f"{settings.SITE_URL}/{ORGANIZATION_ID}"},
+    }
+
+
+def web_page(page: Page, type_name: str = "WebPage") -> dict[str, Any]:
+    url = page.absolute_url
+    return {
+        "@type": type_name,
+        "@id": f"{url}#webpage",
+        "url": url,
+        "name": page.title,
+        "description": page.meta_description,
+        "isPartOf": {"@id": f"{settings.SITE_URL}/#website"},
+    }
+
+
+def service(page: Page, provider: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "@type": "Service",
+        "@id": f"{page.absolute_url}#service",
+        "name": page.title,
+        "description": page.meta_description,
+        "url": page.absolute_url,
+        "serviceType": page.title,
+        "provider": provider,
+        "areaServed": "US",
+    }
+
+
+def page_graph(page: Page, phone_e164: str, services: list[Page]) -> dict[str, Any]:
+    """What search engines are told about ``page``, by its kind.
+
+    The firm's Organization, with today's phone number, is in every graph:
+    the provider of a service, the subject of the About page.
+    """
+    firm = organization(phone_e164)
+    graph: list[dict[str, Any]]
+    match page.kind:
+        case Page.Kind.HOME:
+            graph = [firm, website()]
+        case Page.Kind.SERVICE:
+            graph = [web_page(page), service(page, firm)]
+        case Page.Kind.SERVICES:
+            listing = web_page(page, "CollectionPage")
+            listing["hasPart"] = [
+                service(each, {"@id": firm["@id"]}) for each in services
+            ]
+            graph = [listing, firm]
+        case Page.Kind.ABOUT:
+            about = web_page(page, "AboutPage")
+            about["about"] = {"@id": firm["@id"]}
+            about["mainEntity"] = {"@id": firm["@id"]}
+            graph = [about, firm]
+        case _:
+            graph = [web_page(page), firm]
+    return {"@context": "https://schema.org", "@graph": graph}
