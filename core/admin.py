@@ -173,8 +173,32 @@ class SiteCopyAdmin(admin.ModelAdmin):
                 "description": "Shown on the home page, every article and page.",
             },
         ),
-        ("Home page", {"fields": ["assessment_teaser"]}),
-        ("Contact page", {"fields": ["contact_heading", "contact_intro"]}),
+        (
+            "Home page",
+            {
+                "fields": [
+                    "home_featured_label",
+                    "home_more_heading",
+                    "home_assessment_heading",
+                    "assessment_teaser",
+                ]
+            },
+        ),
+        (
+            "Contact page",
+            {
+                "fields": [
+                    "contact_heading",
+                    "contact_intro",
+                    "contact_form_heading",
+                    "contact_call_heading",
+                    "contact_call_text",
+                    "contact_next_heading",
+                    "contact_next_steps",
+                    "contact_privacy_note",
+                ]
+            },
+        ),
         (None, {"fields": ["updated_at"]}),
     ]
 

@@ -194,6 +194,23 @@ class Copy:
     assessment_teaser: str
     contact_heading: str
     contact_intro: str
+    home_featured_label: str
+    home_more_heading: str
+    home_assessment_heading: str
+    contact_form_heading: str
+    contact_call_heading: str
+    contact_call_text: str
+    contact_next_heading: str
+    contact_next_steps: str
+    contact_privacy_note: str
+
+    @property
+    def contact_steps(self) -> list[str]:
+        return [
+            line.strip()
+            for line in self.contact_next_steps.splitlines()
+            if line.strip()
+        ]
 
 
 # What a fresh site shows, and what pages show while the database is down.
@@ -278,6 +295,75 @@ class SiteCopy(models.Model):
         ),
         help_text="The paragraph under the contact page's heading, above the form.",
     )
+    home_featured_label = models.CharField(
+        "featured article label",
+        max_length=40,
+        default="Featured article",
+        help_text="The small label above the newest article on the home page.",
+    )
+    home_more_heading = models.CharField(
+        "more articles heading",
+        max_length=80,
+        default="More articles",
+        help_text="The home page's heading over the other recent articles.",
+    )
+    home_assessment_heading = models.CharField(
+        "assessment heading",
+        max_length=80,
+        default="Take the leadership assessment",
+        help_text="The home page's heading (and link) for the self-assessment.",
+    )
+    contact_form_heading = models.CharField(
+        "form heading",
+        max_length=80,
+        default="Write to us",
+        help_text="The heading over the contact form.",
+    )
+    contact_call_heading = models.CharField(
+        "call heading",
+        max_length=80,
+        default="Prefer to call?",
+        help_text="The heading beside the form, over the phone number.",
+    )
+    contact_call_text = models.CharField(
+        "call text",
+        max_length=300,
+        default="Speak to a senior advisor directly.",
+        help_text=(
+            "Under the call heading, here and on the thank-you page. Add the "
+            "hours you answer the phone, e.g. “Weekdays, 8am to 6pm Central.”"
+        ),
+    )
+    contact_next_heading = models.CharField(
+        "next steps heading",
+        max_length=80,
+        default="What happens next",
+        help_text="The heading over the steps that follow an inquiry.",
+    )
+    contact_next_steps = models.TextField(
+        "next steps",
+        max_length=1000,
+        default=(
+            "Your inquiry goes straight to a senior advisor.\n"
+            "Within one business day they reply by email (or call, if you "
+            "leave a number).\n"
+            "Together you look at your goals, your risks and whether a vCISO, "
+            "a vCIO or both would help."
+        ),
+        help_text=(
+            "One step per line, shown as a numbered list. Promise only what "
+            "the team keeps (a reply time, a first conversation)."
+        ),
+    )
+    contact_privacy_note = models.CharField(
+        "privacy note",
+        max_length=300,
+        default=(
+            "We use your details only to answer this inquiry. No mailing lists, "
+            "no sharing."
+        ),
+        help_text="Under the steps; the privacy notice is linked after it.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -304,6 +390,15 @@ class SiteCopy(models.Model):
             assessment_teaser=self.assessment_teaser,
             contact_heading=self.contact_heading,
             contact_intro=self.contact_intro,
+            home_featured_label=self.home_featured_label,
+            home_more_heading=self.home_more_heading,
+            home_assessment_heading=self.home_assessment_heading,
+            contact_form_heading=self.contact_form_heading,
+            contact_call_heading=self.contact_call_heading,
+            contact_call_text=self.contact_call_text,
+            contact_next_heading=self.contact_next_heading,
+            contact_next_steps=self.contact_next_steps,
+            contact_privacy_note=self.contact_privacy_note,
         )
 
 
