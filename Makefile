@@ -72,7 +72,7 @@ browser: setup node_modules/.installed ## Only the browser suite (needs chromium
 bootstrap: setup node_modules/.installed ## Rebuild the trimmed Bootstrap from the classes the templates use
 	npx --no-install purgecss --config purgecss.config.cjs --output static/vendor/bootstrap/bootstrap.trimmed.min.css
 
-audit: setup node_modules/.installed collectstatic ## Lighthouse (mobile) on home, article, contact into reports/lighthouse/
+audit: setup node_modules/.installed collectstatic ## Lighthouse (mobile) on home, article, contact and the CMS pages into reports/lighthouse/
 	$(BIN)/python -m tests.browser.audit
 
 bench: setup ## Benchmark production-like serving with wrk; writes reports/bench.md

@@ -3,7 +3,8 @@
 Starts the site production-like (DEBUG off, collected static files, gunicorn
 with gunicorn.conf.py) on a free loopback port with a fresh SQLite database,
 runs Lighthouse 12.8.2 from node_modules in its mobile preset on the home page,
-the launch article and the contact page, writes JSON and HTML reports to
+the launch article, the contact page and the services, a service, about and
+privacy pages, writes JSON and HTML reports to
 reports/lighthouse/ and prints the four category scores. Exits non-zero when
 any score is below LIGHTHOUSE_MIN_SCORE (95 unless set).
 
@@ -67,7 +68,8 @@ def wait_until_up(url: str, server: subprocess.Popen, seconds: float = 30) -> No
 
 
 def pages_to_audit(origin: str) -> dict[str, str]:
-    """Home, the first article the home page links to, and the contact form."""
+    """Home, the first article the home page links to, the contact form, and
+    the pages content staff edit (services, a service, about, privacy)."""
     with urllib.request.urlopen(f"{origin}/", timeout=10) as response:
         home = response.read().decode()
     article = re.search(r'href="(/articles/(?!feed/)[^"#]+/)"', home)
@@ -77,6 +79,10 @@ def pages_to_audit(origin: str) -> dict[str, str]:
         "home": f"{origin}/",
         "article": f"{origin}{article.group(1)}",
         "contact": f"{origin}/contact/",
+        "services": f"{origin}/services/",
+        "service": f"{origin}/services/vciso/",
+        "about": f"{origin}/about/",
+        "privacy": f"{origin}/privacy/",
     }
 
 
