@@ -473,3 +473,55 @@ def test_business_hours_count_only_weekdays_from_eight_to_six(now, hours, expect
     assert business_hours_before(moment, hours) == timezone.make_aware(
         datetime(*expected)
     )
+
+
+# The list and the inquiry page, as sales uses them
+
+
+def test_queue_links_email_and_phone_and_shows_the_phone_as_people_write_it(
+    sales_client, make_inquiry
+):
+    make_inquiry(phone="+15125550142")
+
+    response = sales_client.get(CHANGELIST)
+
+    assertContains(
+        response, '<a href="mailto:dana@northwind.example">dana@northwind.example</a>'
+    )
+    assertContains(response, '<a href="tel:+15125550142">(512) 555-0142</a>')
+
+
+def test_queue_shows_the_source_as_a_short_title_and_the_sections_heading(
+    sales_client, make_inquiry, article
+):
+    article.title = "What does a fractional vCISO actually do for a growing company"
+    article.save()
+    make_inquiry(article=article, article_section="security-leadership")
+
+    response = sales_client.get(CHANGELIST)
+
+    assertContains(response, "What does a fractional vCISO… / Security leadership")
+    # The whole title stays one hover away.
+    assertContains(response, f'title="{article.title} — Security leadership"')
+
+
+def test_inquiry_page_starts_with_contact_details_and_notes_and_folds_tracking(
+    sales_client, make_inquiry
+):
+    inquiry = make_inquiry(phone="+15125550142", utm_source="linkedin")
+
+    response = sales_client.get(change_url(inquiry))
+
+    content = response.content.decode()
+    order = [
+        content.index("Contact details"),
+        content.index("Follow-up"),
+        content.index("Internal notes (never shown to the prospect)"),
+        content.index("Where they came from"),
+        content.index("Sales notification"),
+    ]
+    assert order == sorted(order)
+    assertContains(response, 'href="mailto:dana@northwind.example"')
+    assertContains(response, 'href="tel:+15125550142"')
+    # Tracking and delivery are folded (Django renders "collapse" as <details>).
+    assertContains(response, "<details><summary>", count=2)
