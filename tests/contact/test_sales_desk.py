@@ -311,6 +311,44 @@ def test_export_neutralises_spreadsheet_formulas(sales_client, make_inquiry, dan
     assert row[10].startswith("'=cmd()")
 
 
+def test_export_has_notes_the_assessment_in_words_and_phones_without_apostrophes(
+    sales_client, make_inquiry, sales_user
+):
+    inquiry = make_inquiry(
+        phone="+15125550142",
+        assessment_answers={"security_early": "sometimes"},
+        assessment_recommendation="vciso",
+    )
+    inquiry.notes.create(author=sales_user, text="Called; budget confirmed.")
+    inquiry.notes.create(author=sales_user, text="=HYPERLINK() sent by mistake")
+
+    header, row = exported_rows(run_action(sales_client, "export_csv", inquiry))
+    values = dict(zip(header, row, strict=True))
+
+    assert values["Phone"] == "(512) 555-0142"
+    assert "sam.sales: Called; budget confirmed." in values["Internal notes"]
+    assert values["Internal notes"].index("Called") < values["Internal notes"].index(
+        "=HYPERLINK"
+    )
+    assert values["Assessment result"] == "Start with a vCISO"
+    assert values["Assessment answers"] == (
+        "Is security considered before you choose a new system or vendor? Sometimes"
+    )
+
+
+def test_export_queries_stay_few_however_many_notes(
+    sales_client, make_inquiry, sales_user, django_assert_max_num_queries
+):
+    inquiries = [make_inquiry() for _ in range(5)]
+    for inquiry in inquiries:
+        inquiry.notes.create(author=sales_user, text="A note.")
+
+    with django_assert_max_num_queries(11):
+        response = run_action(sales_client, "export_csv", *inquiries)
+
+    assert len(exported_rows(response)) == 6
+
+
 def test_export_needs_the_export_permission(client, make_inquiry, sales_user):
     from django.contrib.auth.models import Permission
 
