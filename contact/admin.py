@@ -208,11 +208,7 @@ class InquiryAdmin(admin.ModelAdmin):
         if "status" in form.changed_data:
             obj.status_changed_at = timezone.now()
         super().save_model(request, obj, form, change)
-        if (
-            "assigned_to" in form.changed_data
-            and obj.assigned_to_id is not None
-            and obj.assigned_to_id != request.user.pk
-        ):
+        if "assigned_to" in form.changed_data:
             notify_assignee_after_commit(obj, assigned_by=request.user)
 
     def save_formset(self, request, form, formset, change) -> None:

@@ -120,6 +120,10 @@ def test_salesperson_lands_on_the_new_inquiries_and_can_call_or_email_them(
     newest = inquiries
     newest.phone = "+15125550142"
     newest.save()
+    # Untouched for a week: overdue whatever the weekday the suite runs on.
+    Inquiry.objects.filter(name="Olivia Older").update(
+        status_changed_at=timezone.now() - timedelta(weeks=1)
+    )
     page, _ = open_page(viewport, phone=viewport is PHONE)
     log_in(page, make_staff_user("sam", role="sales"))
 
