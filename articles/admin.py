@@ -60,11 +60,30 @@ class SlugRedirectInline(admin.TabularInline):
     verbose_name_plural = "Old addresses (they redirect here)"
 
 
+class PublicationFilter(admin.SimpleListFilter):
+    """Draft, scheduled (published, date still ahead) or live."""
+
+    title = "publication"
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("live", "Published")]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=Article.Status.PUBLISHED)
+        return {
+            "draft": queryset.filter(status=Article.Status.DRAFT),
+            "scheduled": published.filter(published_at__gt=now),
+            "live": published.filter(published_at__lte=now),
+        }.get(self.value(), queryset)
+
+
 @admin.register(Article)
 class ArticleAdmin(DraftAdminMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "status", "published_at", "is_live", "updated_at"]
-    list_filter = ["status", "published_at"]
+    list_display = ["title", "publication", "published_at", "updated_at"]
+    list_filter = [PublicationFilter, "published_at"]
     search_fields = ["title", "summary", "body", "slug", "author_name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -116,9 +135,44 @@ class ArticleAdmin(DraftAdminMixin, SimpleHistoryAdmin):
         ),
     ]
 
-    @admin.display(boolean=True, description="Live")
-    def is_live(self, article: Article) -> bool:
-        return article.is_published
+    @admin.display(description="Publication", ordering="status")
+    def publication(self, article: Article) -> str:
+        # A published article whose date is ahead is not live yet: "Scheduled".
+        if article.is_scheduled:
+            return "Scheduled"
+        return "Published" if article.is_published else "Draft"
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            return fieldsets
+        # A new article has no earlier version to update substantively.
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        f for f in options["fields"] if f != "substantive_update"
+                    ],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    def get_changeform_initial_data(self, request):
+        # The byline defaults to whoever is writing.
+        return {
+            "author_name": request.user.get_full_name() or request.user.get_username(),
+            **super().get_changeform_initial_data(request),
+        }
+
+    def history_view(self, request, object_id, extra_context=None):
+        # Without the right to view users, "changed by" is a name, not a link
+        # to a page that would answer 403.
+        if not request.user.has_perm("auth.view_user"):
+            extra_context = {**(extra_context or {}), "admin_user_view": ""}
+        return super().history_view(request, object_id, extra_context)
 
     @admin.display(description="Preview")
     def preview_link(self, article: Article) -> SafeString | str:

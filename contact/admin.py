@@ -3,24 +3,29 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from assessment.rules import describe, recommendation_label
 from contact.export import csv_response
 from contact.models import Inquiry, InquiryNote
-from contact.notifications import requeue, send_sales_notification
+from contact.notifications import (
+    notify_assignee_after_commit,
+    requeue,
+    send_sales_notification,
+)
 
 Status = Inquiry.Status
 Notification = Inquiry.NotificationStatus
 
-SUBMITTED_FIELDS = (
-    "created_at",
+CONTACT_FIELDS = (
     "name",
-    "email",
     "company",
-    "phone",
+    "email_link",
+    "phone_link",
     "interest",
     "message",
+    "created_at",
     "consented_at",
 )
 ATTRIBUTION_FIELDS = (
@@ -113,6 +118,8 @@ class InquiryAdmin(admin.ModelAdmin):
         "created_at",
         "name",
         "company",
+        "email_link",
+        "phone_link",
         "interest",
         "status",
         "assigned_to",
@@ -143,7 +150,7 @@ class InquiryAdmin(admin.ModelAdmin):
         "export_csv",
     ]
     readonly_fields = (
-        *SUBMITTED_FIELDS,
+        *CONTACT_FIELDS,
         *ATTRIBUTION_FIELDS,
         *NOTIFICATION_FIELDS,
         "spam_reason",
@@ -151,24 +158,31 @@ class InquiryAdmin(admin.ModelAdmin):
         "assessment_answers_display",
     )
 
+    # Contact details, the follow-up and the notes come first: the template
+    # puts the notes after the first two fieldsets.
+    change_form_template = "admin/contact/inquiry/change_form.html"
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
-            (
-                "Follow-up",
-                {"fields": ("status", "assigned_to")},
-            ),
-            ("What they sent (read-only)", {"fields": SUBMITTED_FIELDS}),
+            ("Contact details (what they sent, read-only)", {"fields": CONTACT_FIELDS}),
+            ("Follow-up", {"fields": ("status", "assigned_to")}),
         ]
+        if obj is not None and obj.is_spam:
+            fieldsets.append(("Quarantined as spam", {"fields": ("spam_reason",)}))
         if obj is not None and (
             obj.assessment_answers or obj.assessment_recommendation
         ):
             fieldsets.append(("Readiness assessment", {"fields": ASSESSMENT_FIELDS}))
         fieldsets += [
-            ("Where they came from", {"fields": ATTRIBUTION_FIELDS}),
-            ("Sales notification", {"fields": NOTIFICATION_FIELDS}),
+            (
+                "Where they came from (first touch, UTM, referrer)",
+                {"fields": ATTRIBUTION_FIELDS, "classes": ["collapse"]},
+            ),
+            (
+                "Sales notification",
+                {"fields": NOTIFICATION_FIELDS, "classes": ["collapse"]},
+            ),
         ]
-        if obj is not None and obj.is_spam:
-            fieldsets.insert(1, ("Quarantined as spam", {"fields": ("spam_reason",)}))
         return fieldsets
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -192,7 +206,11 @@ class InquiryAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change) -> None:
         if obj.status == Status.SPAM and not obj.spam_reason:
             obj.spam_reason = f"Marked as spam by {request.user.get_username()}."
+        if "status" in form.changed_data:
+            obj.status_changed_at = timezone.now()
         super().save_model(request, obj, form, change)
+        if "assigned_to" in form.changed_data:
+            notify_assignee_after_commit(obj, assigned_by=request.user)
 
     def save_formset(self, request, form, formset, change) -> None:
         notes = formset.save(commit=False)
@@ -206,7 +224,21 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.display(description="source")
     def source_display(self, obj: Inquiry) -> str:
-        return obj.source
+        # The short label fits the column; the full source is on hover.
+        return format_html(
+            '<span title="{}">{}</span>', obj.source_description, obj.source_label
+        )
+
+    @admin.display(description="work email", ordering="email")
+    def email_link(self, obj: Inquiry) -> str:
+        return format_html('<a href="mailto:{}">{}</a>', obj.email, obj.email)
+
+    @admin.display(description="phone", ordering="phone")
+    def phone_link(self, obj: Inquiry) -> str:
+        if not obj.phone:
+            return "—"
+        number = obj.phone.partition(" ")[0]
+        return format_html('<a href="tel:{}">{}</a>', number, obj.phone_display)
 
     @admin.display(description="notification")
     def notification_display(self, obj: Inquiry) -> str:
@@ -237,7 +269,11 @@ class InquiryAdmin(admin.ModelAdmin):
         description="Mark selected inquiries as contacted", permissions=["change"]
     )
     def mark_contacted(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> None:
-        count = queryset.filter(is_spam=False).update(status=Status.CONTACTED)
+        count = (
+            queryset.filter(is_spam=False)
+            .exclude(status=Status.CONTACTED)
+            .update(status=Status.CONTACTED, status_changed_at=timezone.now())
+        )
         self.message_user(request, f"Marked {count} inquiries as contacted.")
 
     @admin.action(description="Assign selected inquiries to me", permissions=["change"])
@@ -254,6 +290,9 @@ class InquiryAdmin(admin.ModelAdmin):
             queryset.filter(
                 notification_status__in=[Notification.PENDING, Notification.FAILED]
             ).update(notification_status=Notification.HELD)
+            queryset.exclude(status=Status.SPAM).update(
+                status_changed_at=timezone.now()
+            )
             count = queryset.update(status=Status.SPAM, is_spam=True)
         self.message_user(request, f"Moved {count} inquiries to spam.")
 
@@ -268,7 +307,12 @@ class InquiryAdmin(admin.ModelAdmin):
             spam.filter(notified_at__isnull=True).values_list("pk", flat=True)
         )
         with transaction.atomic():
-            spam.update(status=Status.NEW, is_spam=False, spam_reason="")
+            spam.update(
+                status=Status.NEW,
+                is_spam=False,
+                spam_reason="",
+                status_changed_at=timezone.now(),
+            )
             requeue(missed)
             # The notification the quarantine held back goes out now.
             for pk in missed:

@@ -1,15 +1,20 @@
-"""The sales dashboard on the admin index: inquiries per week, drawn as SVG.
+"""The sales desk on the admin index: the inquiries waiting for an answer,
+then inquiries per week, drawn as SVG.
 
 Geometry is computed here so the template only loops; colours come from
-classes in contact/admin.css (the CSP forbids inline style).
+classes in contact/admin.css (the CSP forbids inline style). Each series has
+its own colour on every chart: the interests and the article series never
+share one.
 """
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count
+from django.conf import settings
+from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.timesince import timesince
 
 from contact.models import Inquiry
 
@@ -17,6 +22,55 @@ WEEKS = 12
 WIDTH, HEIGHT = 720, 260
 MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP = 36, 40, 12
 MAX_ARTICLE_SERIES = 4
+QUEUE_LENGTH = 25
+NO_ARTICLE = "No article (direct, search, other)"
+
+
+@dataclass
+class WaitingInquiry:
+    inquiry: Inquiry
+    age: str
+    is_overdue: bool
+
+
+@dataclass
+class SalesQueue:
+    unassigned: list[WaitingInquiry]
+    # Taken by someone, yet still "new" past the response time.
+    overdue_assigned: list[WaitingInquiry]
+    response_hours: int
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(r.is_overdue for r in self.unassigned) + len(self.overdue_assigned)
+
+
+def age(moment: datetime, now: datetime) -> str:
+    """ "3 hours", "2 days": the largest unit is enough at a glance."""
+    return timesince(moment, now, depth=1)
+
+
+def sales_queue(now: datetime | None = None) -> SalesQueue:
+    """New inquiries nobody has taken, oldest first, and those left too long."""
+    now = now or timezone.now()
+    overdue_ids = set(
+        Inquiry.objects.overdue(now).values_list("pk", flat=True)[:QUEUE_LENGTH]
+    )
+    waiting = list(
+        Inquiry.objects.waiting().filter(
+            Q(assigned_to__isnull=True) | Q(pk__in=overdue_ids)
+        )[: QUEUE_LENGTH * 2]
+    )
+    rows = [
+        WaitingInquiry(i, age(i.created_at, now), i.pk in overdue_ids) for i in waiting
+    ]
+    return SalesQueue(
+        unassigned=[r for r in rows if r.inquiry.assigned_to_id is None][:QUEUE_LENGTH],
+        overdue_assigned=[
+            r for r in rows if r.is_overdue and r.inquiry.assigned_to_id is not None
+        ],
+        response_hours=settings.INQUIRY_RESPONSE_BUSINESS_HOURS,
+    )
 
 
 @dataclass
@@ -99,6 +153,21 @@ def layout(chart: Chart) -> Chart:
     return chart
 
 
+def article_series(ranked: list[tuple[tuple[int | None, str], list[int]]]):
+    """The article series with colours of their own: "no article" and "other"
+    keep theirs, the articles take the article palette in rank order."""
+    series, n = [], 0
+    for (pk, title), counts in ranked:
+        if pk is None:
+            css_class = "chart-article-none"
+        elif pk == -1:
+            css_class = "chart-article-other"
+        else:
+            css_class, n = f"chart-article-{n}", n + 1
+        series.append(Series(title, css_class, counts))
+    return series
+
+
 def dashboard(today: date | None = None) -> list[Chart]:
     today = today or timezone.localdate()
     starts = week_starts(today)
@@ -109,19 +178,19 @@ def dashboard(today: date | None = None) -> list[Chart]:
         Inquiry.objects.for_sales_queue()
         .filter(created_at__gte=since)
         .annotate(day=TruncDate("created_at", tzinfo=timezone.get_current_timezone()))
-        .values("day", "interest", "article__title")
+        .values("day", "interest", "article_id", "article__title")
         .annotate(n=Count("id"))
         .order_by()
     )
     by_interest = {value: [0] * WEEKS for value in Inquiry.Interest.values}
-    by_article: dict[str, list[int]] = {}
+    by_article: dict[tuple[int | None, str], list[int]] = {}
     for row in rows:
         week = index.get(row["day"] - timedelta(days=row["day"].weekday()))
         if week is None:
             continue
         by_interest[row["interest"]][week] += row["n"]
-        title = row["article__title"] or "No article (direct, search, other)"
-        by_article.setdefault(title, [0] * WEEKS)[week] += row["n"]
+        key = (row["article_id"], row["article__title"] or NO_ARTICLE)
+        by_article.setdefault(key, [0] * WEEKS)[week] += row["n"]
 
     interest_chart = Chart(
         "Inquiries per week by interest",
@@ -129,23 +198,20 @@ def dashboard(today: date | None = None) -> list[Chart]:
         "split by what the prospect is interested in.",
         labels,
         [
-            Series(label, f"chart-series-{i}", by_interest[value])
-            for i, (value, label) in enumerate(Inquiry.Interest.choices)
+            Series(label, f"chart-interest-{value}", by_interest[value])
+            for value, label in Inquiry.Interest.choices
         ],
     )
     ranked = sorted(by_article.items(), key=lambda item: -sum(item[1]))
     top_articles = ranked[:MAX_ARTICLE_SERIES]
     other = [sum(c[i] for _, c in ranked[MAX_ARTICLE_SERIES:]) for i in range(WEEKS)]
     if any(other):
-        top_articles.append(("Other articles", other))
+        top_articles.append(((-1, "Other articles"), other))
     article_chart = Chart(
         "Inquiries per week by source article",
         "Stacked bars: inquiries received each of the last twelve weeks, "
         "split by the article whose call-to-action the prospect used.",
         labels,
-        [
-            Series(title, f"chart-series-{i}", counts)
-            for i, (title, counts) in enumerate(top_articles)
-        ],
+        article_series(top_articles),
     )
     return [layout(interest_chart), layout(article_chart)]

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
 
+from assessment.rules import describe, recommendation_label
 from contact.models import Inquiry
 
 # A cell starting with one of these is a formula to Excel, LibreOffice and
@@ -18,13 +19,14 @@ COLUMNS: list[tuple[str, str]] = [
     ("Name", "name"),
     ("Work email", "email"),
     ("Company", "company"),
-    ("Phone", "phone"),
+    ("Phone", "phone_display"),
     ("Interest", "interest"),
     ("Status", "status"),
     ("Assignee", "assigned_to"),
     ("Spam?", "is_spam"),
     ("Spam reason", "spam_reason"),
     ("Message", "message"),
+    ("Internal notes", "notes"),
     ("Source article", "article"),
     ("Article section", "article_section"),
     ("Article version read", "article_version"),
@@ -35,7 +37,8 @@ COLUMNS: list[tuple[str, str]] = [
     ("UTM campaign", "utm_campaign"),
     ("UTM term", "utm_term"),
     ("UTM content", "utm_content"),
-    ("Assessment recommendation", "assessment_recommendation"),
+    ("Assessment result", "assessment_recommendation"),
+    ("Assessment answers", "assessment_answers"),
 ]
 
 
@@ -55,6 +58,23 @@ def neutralise(value: str) -> str:
 def cell(inquiry: Inquiry, field: str) -> str:
     if field in {"interest", "status"}:
         return getattr(inquiry, f"get_{field}_display")()
+    if field == "notes":
+        return neutralise(
+            "\n".join(
+                f"{timezone.localtime(note.created_at):%Y-%m-%d %H:%M} "
+                f"{note.author or 'former staff'}: {note.text}"
+                for note in inquiry.notes.all()
+            )
+        )
+    if field == "assessment_recommendation":
+        return neutralise(recommendation_label(inquiry.assessment_recommendation))
+    if field == "assessment_answers":
+        answers = inquiry.assessment_answers
+        if not isinstance(answers, dict):
+            return ""
+        return neutralise(
+            "\n".join(f"{question} {answer}" for question, answer in describe(answers))
+        )
     value = getattr(inquiry, field)
     if value is None:
         return ""
@@ -86,6 +106,10 @@ def csv_response(queryset: QuerySet[Inquiry]) -> HttpResponse:
     response.write("\ufeff")
     writer = csv.writer(response, quoting=csv.QUOTE_ALL)
     writer.writerows(
-        rows(queryset.select_related("article", "assigned_to").order_by("-created_at"))
+        rows(
+            queryset.select_related("article", "assigned_to")
+            .prefetch_related("notes__author")
+            .order_by("-created_at")
+        )
     )
     return response

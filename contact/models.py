@@ -1,10 +1,43 @@
 import uuid
+from datetime import datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+
+# The sales team's working week, in settings.TIME_ZONE.
+BUSINESS_DAY_START, BUSINESS_DAY_END = time(8), time(18)
+SOURCE_LABEL_LENGTH = 32
+
+
+def business_hours_before(moment: datetime, hours: float) -> datetime:
+    """The instant ``hours`` business hours (Mon–Fri 8:00–18:00) before
+    ``moment``: an inquiry unchanged since then has waited that long."""
+    remaining = timedelta(hours=hours)
+    # Wall-clock arithmetic, made aware at the end, so a DST change does not
+    # shift the business day.
+    t = timezone.localtime(moment).replace(tzinfo=None)
+    while True:
+        day_start = datetime.combine(t.date(), BUSINESS_DAY_START)
+        day_end = datetime.combine(t.date(), BUSINESS_DAY_END)
+        if t.weekday() >= 5 or t <= day_start:
+            t = datetime.combine(t.date() - timedelta(days=1), BUSINESS_DAY_END)
+            continue
+        t = min(t, day_end)
+        if t - day_start >= remaining:
+            return timezone.make_aware(t - remaining)
+        remaining -= t - day_start
+        t = datetime.combine(t.date() - timedelta(days=1), BUSINESS_DAY_END)
+
+
+def shorten(text: str, limit: int = SOURCE_LABEL_LENGTH) -> str:
+    """At most ``limit`` characters, cut between words."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(" ,;:—-") + "…"
 
 
 class InquiryQuerySet(models.QuerySet):
@@ -19,6 +52,22 @@ class InquiryQuerySet(models.QuerySet):
     def for_sales_queue(self) -> "InquiryQuerySet":
         """What sales works through: everything not quarantined as spam."""
         return self.filter(is_spam=False)
+
+    def waiting(self) -> "InquiryQuerySet":
+        """New inquiries in the queue, oldest first: the ones to answer."""
+        return (
+            self.for_sales_queue()
+            .filter(status=Inquiry.Status.NEW)
+            .select_related("article", "assigned_to")
+            .order_by("created_at")
+        )
+
+    def overdue(self, now: datetime | None = None) -> "InquiryQuerySet":
+        """Still new after INQUIRY_RESPONSE_BUSINESS_HOURS business hours."""
+        cutoff = business_hours_before(
+            now or timezone.now(), settings.INQUIRY_RESPONSE_BUSINESS_HOURS
+        )
+        return self.waiting().filter(status_changed_at__lte=cutoff)
 
     def notification_failing(self) -> "InquiryQuerySet":
         return self.filter(
@@ -103,6 +152,10 @@ class Inquiry(models.Model):
         db_index=True,
         help_text="Where this prospect stands. “Spam” moves it out of the queue.",
     )
+    # Set with the status: a new inquiry untouched for too long is overdue.
+    status_changed_at = models.DateTimeField(
+        "status last changed", null=True, editable=False
+    )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -141,6 +194,8 @@ class Inquiry(models.Model):
     def save(self, *args, **kwargs) -> None:
         # The status is the one thing sales sets; the flag follows it.
         self.is_spam = self.status == self.Status.SPAM
+        if self.status_changed_at is None:
+            self.status_changed_at = self.created_at
         if kwargs.get("update_fields") is not None and "status" in kwargs.get(
             "update_fields"
         ):
@@ -162,6 +217,46 @@ class Inquiry(models.Model):
         if len(number) == 12 and number.startswith("+1") and number[1:].isdigit():
             number = f"({number[2:5]}) {number[5:8]}-{number[8:]}"
         return f"{number} {extension}".strip()
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == self.Status.NEW and self.status_changed_at <= (
+            business_hours_before(
+                timezone.now(), settings.INQUIRY_RESPONSE_BUSINESS_HOURS
+            )
+        )
+
+    @property
+    def article_section_title(self) -> str:
+        """The heading of the section the prospect read, found from its anchor
+        in the article's table of contents; the anchor if it is gone."""
+        if not self.article_section:
+            return ""
+        if self.article_id:
+            for entry in self.article.toc:
+                if entry.get("id") == self.article_section:
+                    return entry.get("text", "")
+        return self.article_section
+
+    @property
+    def source_label(self) -> str:
+        """The source for a narrow column: a short title, then the section."""
+        if not self.article_id:
+            return self.source
+        title = self.article.seo_title or self.article.title
+        if len(self.article.title) <= len(title):
+            title = self.article.title
+        section = self.article_section_title
+        label = shorten(title)
+        return f"{label} / {shorten(section)}" if section else label
+
+    @property
+    def source_description(self) -> str:
+        """The source in full, for emails: title, then the section's heading."""
+        if not self.article_id:
+            return self.source
+        section = self.article_section_title
+        return f"{self.article.title} — {section}" if section else self.article.title
 
     @property
     def source(self) -> str:

@@ -8,13 +8,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from assessment.rules import describe, recommendation_label
 from contact.models import Inquiry
 from core.models import current_phone
 from core.outages import was_a_wait
@@ -125,7 +126,9 @@ def send_sales_notification(inquiry_id: int) -> bool:
     now = timezone.now()
     if not claim(inquiry_id, now=now):
         return False
-    inquiry = Inquiry.objects.select_related("article").get(pk=inquiry_id)
+    inquiry = Inquiry.objects.select_related("article", "assigned_to").get(
+        pk=inquiry_id
+    )
     started = time.monotonic()
     try:
         sales_message(inquiry).send(using="default")
@@ -155,23 +158,105 @@ def send_sales_notification(inquiry_id: int) -> bool:
     return True
 
 
-def sales_message(inquiry: Inquiry) -> EmailMessage:
-    subject = header_safe(
-        f"New inquiry: {inquiry.name} ({inquiry.company}) — "
-        f"{inquiry.get_interest_display()}"
-    )
-    body = render_to_string(
-        "contact/email/sales_notification.txt",
-        {"inquiry": inquiry, "admin_url": inquiry.absolute_admin_url},
-    )
-    return EmailMessage(
-        subject=subject,
-        body=body,
+def inquiry_context(inquiry: Inquiry) -> dict:
+    """What both sales emails show: the answers in words, the campaign tags
+    and where the prospect came from, readable."""
+    answers = inquiry.assessment_answers
+    utm = [
+        (Inquiry._meta.get_field(name).verbose_name, getattr(inquiry, name))
+        for name in (
+            "utm_source",
+            "utm_medium",
+            "utm_campaign",
+            "utm_term",
+            "utm_content",
+        )
+        if getattr(inquiry, name)
+    ]
+    return {
+        "inquiry": inquiry,
+        "admin_url": inquiry.absolute_admin_url,
+        "assessment_result": recommendation_label(inquiry.assessment_recommendation),
+        "assessment_answers": describe(answers) if isinstance(answers, dict) else [],
+        "utm": utm,
+        "source": inquiry.source_description,
+        "SITE_NAME": settings.SITE_NAME,
+    }
+
+
+def html_email(
+    template: str, context: dict, subject: str, to: list[str], **kwargs
+) -> EmailMultiAlternatives:
+    """Plain text with an HTML alternative, both from templates/contact/email/."""
+    message = EmailMultiAlternatives(
+        subject=header_safe(subject),
+        body=render_to_string(f"contact/email/{template}.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=settings.SALES_NOTIFICATION_EMAILS,
+        to=to,
+        **kwargs,
+    )
+    message.attach_alternative(
+        render_to_string(f"contact/email/{template}.html", context), "text/html"
+    )
+    return message
+
+
+def sales_message(inquiry: Inquiry) -> EmailMultiAlternatives:
+    return html_email(
+        "sales_notification",
+        inquiry_context(inquiry),
+        f"New inquiry: {inquiry.name} ({inquiry.company}) — "
+        f"{inquiry.get_interest_display()}",
+        settings.SALES_NOTIFICATION_EMAILS,
         # Replying goes to the prospect; From stays ours so SPF/DMARC pass.
         reply_to=[inquiry.email],
     )
+
+
+def assignment_message(inquiry: Inquiry, assigned_by) -> EmailMultiAlternatives:
+    assignee = inquiry.assigned_to
+    context = {
+        **inquiry_context(inquiry),
+        "assignee_name": assignee.get_full_name() or assignee.get_username(),
+        "assigned_by": assigned_by.get_full_name() or assigned_by.get_username(),
+    }
+    return html_email(
+        "assignment",
+        context,
+        f"Assigned to you: {inquiry.name} ({inquiry.company})",
+        [assignee.email],
+        reply_to=[inquiry.email],
+    )
+
+
+def send_assignment_notification(inquiry_id: int, assigned_by_id: int) -> bool:
+    """Tell the new assignee. Best effort: a failure is logged, not retried
+    (the inquiry is on their list in the admin either way)."""
+    inquiry = (
+        Inquiry.objects.select_related("article", "assigned_to")
+        .filter(pk=inquiry_id, is_spam=False)
+        .first()
+    )
+    if inquiry is None or inquiry.assigned_to is None or not inquiry.assigned_to.email:
+        return False
+    if inquiry.assigned_to_id == assigned_by_id:
+        return False
+    assigned_by = type(inquiry.assigned_to).objects.get(pk=assigned_by_id)
+    try:
+        assignment_message(inquiry, assigned_by).send(using="default")
+    except Exception:
+        logger.exception("Assignment email for inquiry %s failed", inquiry_id)
+        return False
+    return True
+
+
+def notify_assignee_after_commit(inquiry: Inquiry, *, assigned_by) -> None:
+    """Email the person an inquiry was just assigned to, once it is saved;
+    assigning it to yourself sends nothing."""
+    if inquiry.assigned_to_id in (None, assigned_by.pk):
+        return
+    pk, by = inquiry.pk, assigned_by.pk
+    transaction.on_commit(lambda: send_assignment_notification(pk, by))
 
 
 def send_acknowledgement(inquiry: Inquiry) -> None:

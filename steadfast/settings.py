@@ -359,6 +359,9 @@ CONTACT_ACKNOWLEDGEMENTS_PER_DAY = env_int("CONTACT_ACKNOWLEDGEMENTS_PER_DAY", 3
 CONTACT_NOTIFICATION_MAX_ATTEMPTS = env_int("CONTACT_NOTIFICATION_MAX_ATTEMPTS", 10)
 # `manage.py purge_inquiries` anonymises inquiries older than this.
 INQUIRY_RETENTION_DAYS = env_int("INQUIRY_RETENTION_DAYS", 730)
+# A new inquiry whose status has not changed within this many business hours
+# (Mon–Fri 8:00–18:00 in TIME_ZONE) is flagged overdue on the admin index.
+INQUIRY_RESPONSE_BUSINESS_HOURS = env_int("INQUIRY_RESPONSE_BUSINESS_HOURS", 8)
 
 
 # Security

@@ -1,7 +1,7 @@
 from django import template
 from django.http import HttpRequest
 
-from contact.dashboard import dashboard
+from contact.dashboard import dashboard, sales_queue
 from contact.models import Inquiry
 
 register = template.Library()
@@ -24,5 +24,5 @@ def notification_banner(context) -> dict:
 @register.inclusion_tag("admin/contact/_dashboard.html", takes_context=True)
 def inquiry_dashboard(context) -> dict:
     if not can_see_inquiries(context.get("request")):
-        return {"charts": []}
-    return {"charts": dashboard()}
+        return {"charts": [], "queue": None}
+    return {"charts": dashboard(), "queue": sales_queue()}

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
-from pytest_django.asserts import assertContains, assertFormError
+from pytest_django.asserts import assertContains, assertFormError, assertNotContains
 
 from articles.models import Article
 
@@ -68,15 +68,88 @@ def test_content_group_edits_articles_but_cannot_delete_or_see_inquiries():
     assert not [perm for perm in codenames if perm[0] == "contact"]
 
 
-def test_editor_finds_articles_with_search_and_status_filter(
+def test_editor_finds_articles_with_search_and_publication_filter(
     content_editor_client, launch_article
 ):
     response = content_editor_client.get(
-        "/admin/articles/article/", {"q": "vCISO", "status__exact": "published"}
+        "/admin/articles/article/", {"q": "vCISO", "publication": "live"}
     )
 
     assertContains(response, launch_article.title)
-    assertContains(response, "By status")
+    assertContains(response, "By publication")
+
+
+@pytest.mark.parametrize(
+    ("publication", "shown", "hidden"),
+    [
+        ("draft", "A draft", ["A scheduled one", "A live one"]),
+        ("scheduled", "A scheduled one", ["A draft", "A live one"]),
+        ("live", "A live one", ["A draft", "A scheduled one"]),
+    ],
+)
+def test_publication_filter_tells_drafts_scheduled_and_published_apart(
+    content_editor_client, make_article, publication, shown, hidden
+):
+    make_article(title="A draft", status=Article.Status.DRAFT)
+    make_article(
+        title="A scheduled one", published_at=timezone.now() + timedelta(days=3)
+    )
+    make_article(title="A live one")
+
+    response = content_editor_client.get(
+        "/admin/articles/article/", {"publication": publication}
+    )
+
+    assertContains(response, shown)
+    for title in hidden:
+        assertNotContains(response, title)
+
+
+def test_a_scheduled_article_is_listed_as_scheduled_not_published(
+    content_editor_client, make_article
+):
+    make_article(title="Coming soon", published_at=timezone.now() + timedelta(days=3))
+
+    response = content_editor_client.get("/admin/articles/article/")
+
+    assertContains(response, '<td class="field-publication">Scheduled</td>')
+    assertNotContains(response, "icon-no.svg")
+
+
+def test_a_new_article_is_bylined_to_the_editor_and_offers_no_substantive_update(
+    content_editor, content_editor_client
+):
+    content_editor.first_name, content_editor.last_name = "Casey", "Nguyen"
+    content_editor.save()
+
+    response = content_editor_client.get("/admin/articles/article/add/")
+
+    assertContains(response, 'value="Casey Nguyen"')
+    assertNotContains(response, "id_substantive_update")
+
+
+def test_the_byline_falls_back_to_the_username(content_editor, content_editor_client):
+    response = content_editor_client.get("/admin/articles/article/add/")
+
+    assertContains(response, f'value="{content_editor.username}"')
+
+
+def test_history_names_the_editor_without_a_link_content_staff_cannot_open(
+    content_editor, content_editor_client, launch_article, admin_client
+):
+    content_editor_client.post(
+        change_url(launch_article), form_data(launch_article, title="Retitled")
+    )
+    history = f"/admin/articles/article/{launch_article.pk}/history/"
+
+    response = content_editor_client.get(history)
+
+    assertContains(response, content_editor.username)
+    assertNotContains(response, "/admin/auth/user/")
+    # Whoever may view users still gets the link.
+    assertContains(
+        admin_client.get(history), f"/admin/auth/user/{content_editor.pk}/change/"
+    )
 
 
 def test_change_form_has_the_wysiwyg_editor_under_the_strict_csp(
@@ -89,7 +162,7 @@ def test_change_form_has_the_wysiwyg_editor_under_the_strict_csp(
     csp = response["Content-Security-Policy"]
     assert "'sha256-" in csp
     assert "unsafe-inline" not in csp
-    assertContains(response, "Substantive update")
+    assertContains(response, "id_substantive_update")
     assertContains(response, f"/articles/preview/{launch_article.pk}/")
 
 

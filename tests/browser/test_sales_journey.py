@@ -12,7 +12,12 @@ from playwright.sync_api import expect
 from articles.models import Article
 from contact.models import Inquiry
 from tests.browser.checks import axe_violations
-from tests.browser.conftest import DESKTOP, log_in_through_the_form
+from tests.browser.conftest import (
+    DESKTOP,
+    PHONE,
+    log_in_through_the_form,
+    save_screenshot,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -106,3 +111,52 @@ def test_content_editor_cannot_open_the_inquiries(
         response = page.goto(path)
         assert response.status == 403, path
         expect(page.locator("body")).not_to_contain_text("Priya Newman")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_salesperson_lands_on_the_new_inquiries_and_can_call_or_email_them(
+    open_page, make_staff_user, log_in, inquiries, viewport
+):
+    newest = inquiries
+    newest.phone = "+15125550142"
+    newest.save()
+    # Untouched for a week: overdue whatever the weekday the suite runs on.
+    Inquiry.objects.filter(name="Olivia Older").update(
+        status_changed_at=timezone.now() - timedelta(weeks=1)
+    )
+    page, _ = open_page(viewport, phone=viewport is PHONE)
+    log_in(page, make_staff_user("sam", role="sales"))
+
+    # The landing page starts with the work: new inquiries, oldest first.
+    page.goto("/admin/")
+    queue = page.locator(".sales-queue")
+    expect(queue.locator(".sales-queue__item").first).to_contain_text("Olivia Older")
+    expect(queue).to_contain_text("Priya Newman")
+    expect(queue).to_contain_text("waiting 2\xa0days")
+    expect(queue.locator(".sales-queue__flag").first).to_have_text("Overdue")
+    assert no_sideways_scroll(page)
+    assert axe_violations(page) == []
+    save_screenshot(page, "admin-sales-landing")
+
+    # The list: email and phone are links to write or call.
+    page.goto("/admin/contact/inquiry/")
+    row = page.locator("#result_list tbody tr", has_text="Priya Newman")
+    expect(row.locator('a[href="mailto:priya@example.com"]')).to_be_visible()
+    expect(row.locator('a[href="tel:+15125550142"]')).to_have_text("(512) 555-0142")
+    assert no_sideways_scroll(page)
+    assert axe_violations(page) == []
+    save_screenshot(page, "admin-inquiry-list")
+
+    # The inquiry: contact details first, tracking folded away.
+    row.get_by_role("link", name="Priya Newman").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Change inquiry")
+    expect(page.locator(".field-landing_page")).to_be_hidden()
+    assert no_sideways_scroll(page)
+    assert axe_violations(page) == []
+    save_screenshot(page, "admin-inquiry")
+
+
+def no_sideways_scroll(page) -> bool:
+    return page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )

@@ -49,6 +49,8 @@ def test_content_staff_cannot_see_inquiries_at_all(content_client, make_inquiry)
     index = content_client.get("/admin/")
     assertNotContains(index, "Inquiries")
     assertNotContains(index, "inquiry-dashboard")
+    assertNotContains(index, "sales-queue")
+    assertNotContains(index, "Dana Whitfield")
 
 
 def test_content_staff_can_edit_articles(content_client):
@@ -351,6 +353,44 @@ def test_export_neutralises_spreadsheet_formulas(sales_client, make_inquiry, dan
     assert row[10].startswith("'=cmd()")
 
 
+def test_export_has_notes_the_assessment_in_words_and_phones_without_apostrophes(
+    sales_client, make_inquiry, sales_user
+):
+    inquiry = make_inquiry(
+        phone="+15125550142",
+        assessment_answers={"security_early": "sometimes"},
+        assessment_recommendation="vciso",
+    )
+    inquiry.notes.create(author=sales_user, text="Called; budget confirmed.")
+    inquiry.notes.create(author=sales_user, text="=HYPERLINK() sent by mistake")
+
+    header, row = exported_rows(run_action(sales_client, "export_csv", inquiry))
+    values = dict(zip(header, row, strict=True))
+
+    assert values["Phone"] == "(512) 555-0142"
+    assert "sam.sales: Called; budget confirmed." in values["Internal notes"]
+    assert values["Internal notes"].index("Called") < values["Internal notes"].index(
+        "=HYPERLINK"
+    )
+    assert values["Assessment result"] == "Start with a vCISO"
+    assert values["Assessment answers"] == (
+        "Is security considered before you choose a new system or vendor? Sometimes"
+    )
+
+
+def test_export_queries_stay_few_however_many_notes(
+    sales_client, make_inquiry, sales_user, django_assert_max_num_queries
+):
+    inquiries = [make_inquiry() for _ in range(5)]
+    for inquiry in inquiries:
+        inquiry.notes.create(author=sales_user, text="A note.")
+
+    with django_assert_max_num_queries(11):
+        response = run_action(sales_client, "export_csv", *inquiries)
+
+    assert len(exported_rows(response)) == 6
+
+
 def test_export_needs_the_export_permission(client, make_inquiry, sales_user):
     from django.contrib.auth.models import Permission
 
@@ -383,10 +423,185 @@ def test_admin_index_shows_the_sales_dashboard_as_svg(
     assertContains(response, "Inquiries per week by source article")
     assertContains(response, "(2 in total)", count=2)
     assertContains(response, "vCIO or vCISO?")
-    assertContains(response, '<rect class="chart-series-1"')
+    assertContains(response, '<rect class="chart-interest-vcio"')
+    assertContains(response, '<rect class="chart-article-0"')
     content = response.content.decode()
     dashboard = content[
         content.index("inquiry-dashboard") : content.index("</section>")
     ]
     assert "<script" not in dashboard
     assert "style=" not in dashboard
+
+
+def test_every_series_keeps_one_colour_across_both_charts(
+    sales_client, make_inquiry, article
+):
+    make_inquiry(interest=Inquiry.Interest.VCISO, article=article)
+
+    content = sales_client.get("/admin/").content.decode()
+
+    # The first interest and the first article are different series.
+    assert '<rect class="chart-interest-vciso"' in content
+    assert '<rect class="chart-article-0"' in content
+
+
+# The queue on the admin index
+
+
+def test_sales_sees_new_unassigned_inquiries_oldest_first_with_their_age(
+    sales_client, make_inquiry, sales_user
+):
+    make_inquiry(name="Recent Prospect", created_at=timezone.now() - timedelta(hours=3))
+    make_inquiry(name="Older Prospect", created_at=timezone.now() - timedelta(days=2))
+    make_inquiry(name="Taken Prospect", assigned_to=sales_user)
+    make_inquiry(name="Answered Prospect", status=Inquiry.Status.CONTACTED)
+
+    response = sales_client.get("/admin/")
+
+    assertContains(response, "New and unassigned, oldest first")
+    assertContains(response, "waiting 3\xa0hours")
+    assertContains(response, "waiting 2\xa0days")
+    content = response.content.decode()
+    queue = content[content.index("sales-queue") : content.index("inquiry-dashboard")]
+    assert queue.index("Older Prospect") < queue.index("Recent Prospect")
+    assert "Taken Prospect" not in queue
+    assert "Answered Prospect" not in queue
+
+
+def test_an_inquiry_left_new_past_the_business_hours_is_flagged_overdue(
+    sales_client, make_inquiry, sales_user, settings
+):
+    settings.INQUIRY_RESPONSE_BUSINESS_HOURS = 8
+    make_inquiry(name="Fresh Prospect")
+    make_inquiry(
+        name="Waiting Prospect", created_at=timezone.now() - timedelta(weeks=1)
+    )
+    make_inquiry(
+        name="Forgotten Prospect",
+        assigned_to=sales_user,
+        created_at=timezone.now() - timedelta(weeks=1),
+    )
+
+    response = sales_client.get("/admin/")
+
+    assertContains(response, "2 overdue.")
+    assertContains(response, "Overdue</strong>", count=2)
+    assertContains(response, "Assigned but still new and overdue")
+    # The fresh one is listed, unflagged.
+    assertContains(response, "Fresh Prospect")
+    assertContains(response, "sales-queue__item--overdue", count=2)
+
+
+def test_changing_the_status_in_the_admin_stops_the_clock(sales_client, make_inquiry):
+    inquiry = make_inquiry(created_at=timezone.now() - timedelta(weeks=1))
+    assert inquiry.status_changed_at == inquiry.created_at
+    assert inquiry.is_overdue
+
+    sales_client.post(
+        change_url(inquiry),
+        {
+            "status": "contacted",
+            "assigned_to": "",
+            "notes-TOTAL_FORMS": "0",
+            "notes-INITIAL_FORMS": "0",
+        },
+    )
+
+    inquiry.refresh_from_db()
+    assert inquiry.status_changed_at > timezone.now() - timedelta(minutes=1)
+    assert not inquiry.is_overdue
+    assertNotContains(sales_client.get("/admin/"), "overdue.")
+
+
+def test_the_admin_index_queries_stay_few_however_many_inquiries_wait(
+    sales_client, make_inquiry, article, sales_user, django_assert_max_num_queries
+):
+    for n in range(12):
+        make_inquiry(
+            name=f"Prospect {n}",
+            article=article if n % 2 else None,
+            assigned_to=sales_user if n % 3 == 0 else None,
+            created_at=timezone.now() - timedelta(days=n),
+        )
+
+    with django_assert_max_num_queries(12):
+        response = sales_client.get("/admin/")
+
+    assertContains(response, "Prospect 11")
+
+
+@pytest.mark.parametrize(
+    ("now", "hours", "expected"),
+    [
+        # Within one day.
+        ((2026, 12, 2, 15, 0), 2, (2026, 12, 2, 13, 0)),
+        # Monday morning reaches back into Friday.
+        ((2026, 11, 30, 10, 0), 8, (2026, 11, 27, 12, 0)),
+        # From a Saturday, the clock stopped at Friday 18:00.
+        ((2026, 12, 5, 12, 0), 1, (2026, 12, 4, 17, 0)),
+        # Before opening counts from the previous evening.
+        ((2026, 12, 2, 7, 0), 10, (2026, 12, 1, 8, 0)),
+    ],
+)
+def test_business_hours_count_only_weekdays_from_eight_to_six(now, hours, expected):
+    from datetime import datetime
+
+    from contact.models import business_hours_before
+
+    moment = timezone.make_aware(datetime(*now))
+
+    assert business_hours_before(moment, hours) == timezone.make_aware(
+        datetime(*expected)
+    )
+
+
+# The list and the inquiry page, as sales uses them
+
+
+def test_queue_links_email_and_phone_and_shows_the_phone_as_people_write_it(
+    sales_client, make_inquiry
+):
+    make_inquiry(phone="+15125550142")
+
+    response = sales_client.get(CHANGELIST)
+
+    assertContains(
+        response, '<a href="mailto:dana@northwind.example">dana@northwind.example</a>'
+    )
+    assertContains(response, '<a href="tel:+15125550142">(512) 555-0142</a>')
+
+
+def test_queue_shows_the_source_as_a_short_title_and_the_sections_heading(
+    sales_client, make_inquiry, article
+):
+    article.title = "What does a fractional vCISO actually do for a growing company"
+    article.save()
+    make_inquiry(article=article, article_section="security-leadership")
+
+    response = sales_client.get(CHANGELIST)
+
+    assertContains(response, "What does a fractional vCISO… / Security leadership")
+    # The whole title stays one hover away.
+    assertContains(response, f'title="{article.title} — Security leadership"')
+
+
+def test_inquiry_page_starts_with_contact_details_and_notes_and_folds_tracking(
+    sales_client, make_inquiry
+):
+    inquiry = make_inquiry(phone="+15125550142", utm_source="linkedin")
+
+    response = sales_client.get(change_url(inquiry))
+
+    content = response.content.decode()
+    order = [
+        content.index("Contact details"),
+        content.index("Follow-up"),
+        content.index("Internal notes (never shown to the prospect)"),
+        content.index("Where they came from"),
+        content.index("Sales notification"),
+    ]
+    assert order == sorted(order)
+    assertContains(response, 'href="mailto:dana@northwind.example"')
+    assertContains(response, 'href="tel:+15125550142"')
+    # Tracking and delivery are folded (Django renders "collapse" as <details>).
+    assertContains(response, "<details><summary>", count=2)
