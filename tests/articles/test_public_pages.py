@@ -89,6 +89,15 @@ def test_staff_preview_shows_a_draft_exactly_as_it_will_look(
     assert response["X-Robots-Tag"] == "noindex"
 
 
+def test_a_drafts_preview_never_says_published(content_editor_client, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+
+    response = content_editor_client.get(f"/articles/preview/{draft.pk}/")
+
+    assertNotContains(response, "Published <time")
+    assertContains(response, "Not published yet")
+
+
 def test_preview_shows_a_scheduled_article_with_its_date(
     content_editor_client, make_article
 ):
