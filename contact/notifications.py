@@ -1,5 +1,6 @@
 """Email sales about new inquiries after commit; retries never double-send."""
 
+import hashlib
 import logging
 import re
 import time
@@ -19,6 +20,7 @@ from assessment.rules import describe, recommendation_label
 from contact.models import Inquiry
 from core.models import current_phone
 from core.outages import was_a_wait
+from core.ratelimit import count_in_window
 
 logger = logging.getLogger(__name__)
 
@@ -267,13 +269,11 @@ def send_acknowledgement(inquiry: Inquiry) -> None:
     only when it is a plain name), and an address gets at most
     CONTACT_ACKNOWLEDGEMENTS_PER_DAY of them.
     """
-    day_ago = timezone.now() - timedelta(days=1)
-    already = Inquiry.objects.filter(email=inquiry.email, acknowledged_at__gte=day_ago)
-    if already.count() >= settings.CONTACT_ACKNOWLEDGEMENTS_PER_DAY:
-        return
     if not Inquiry.objects.filter(pk=inquiry.pk, acknowledged_at__isnull=True).update(
         acknowledged_at=timezone.now()
     ):
+        return
+    if acknowledgements_used_up(inquiry.email):
         return
     message = EmailMessage(
         subject=f"We received your inquiry — {settings.SITE_NAME}",
@@ -293,6 +293,22 @@ def send_acknowledgement(inquiry: Inquiry) -> None:
         message.send(using="default")
     except Exception:
         logger.exception("Acknowledgement for inquiry %s failed", inquiry.pk)
+
+
+def acknowledgements_used_up(email: str) -> bool:
+    """Count one more acknowledgement to ``email``; True past the day's limit.
+
+    The shared cache counts atomically, so workers sending at once cannot
+    all slip under the limit; while it is down the database counts.
+    """
+    digest = hashlib.sha256(email.encode()).hexdigest()
+    count = count_in_window(f"contact:acknowledgements:{digest}", 24 * 60 * 60)
+    if count is None:
+        day_ago = timezone.now() - timedelta(days=1)
+        count = Inquiry.objects.filter(
+            email=email, acknowledged_at__gte=day_ago
+        ).count()
+    return count > settings.CONTACT_ACKNOWLEDGEMENTS_PER_DAY
 
 
 def plain_first_name(name: str) -> str:

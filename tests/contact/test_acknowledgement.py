@@ -1,5 +1,7 @@
 """The "we received your inquiry" email: no relay for a stranger's message."""
 
+from unittest import mock
+
 import pytest
 from django.core import mail
 
@@ -65,3 +67,11 @@ def test_an_address_gets_at_most_three_acknowledgements_a_day(send, settings):
     assert len(acknowledgements) == settings.CONTACT_ACKNOWLEDGEMENTS_PER_DAY == 3
     assert len(to_sales) == 4
     assert len(send(email="someone.else@example.com")) == 1
+
+
+def test_while_the_cache_is_down_the_database_keeps_the_limit(send, settings):
+    with mock.patch("core.ratelimit.cache.add", side_effect=ConnectionError("down")):
+        for _ in range(4):
+            acknowledgements = send(email="victim@example.com")
+
+    assert len(acknowledgements) == 3
