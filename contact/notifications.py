@@ -301,13 +301,22 @@ def acknowledgements_used_up(email: str) -> bool:
     The shared cache counts atomically, so workers sending at once cannot
     all slip under the limit; while it is down the database counts.
     """
-    digest = hashlib.sha256(email.encode()).hexdigest()
+    local, _, domain = email.lower().rpartition("@")
+    # jane+1@ and jane+2@ reach one mailbox: they share its allowance.
+    local = local.split("+", 1)[0]
+    mailbox = f"{local}@{domain}"
+    digest = hashlib.sha256(mailbox.encode()).hexdigest()
     count = count_in_window(f"contact:acknowledgements:{digest}", 24 * 60 * 60)
     if count is None:
         day_ago = timezone.now() - timedelta(days=1)
-        count = Inquiry.objects.filter(
-            email=email, acknowledged_at__gte=day_ago
-        ).count()
+        count = (
+            Inquiry.objects.filter(acknowledged_at__gte=day_ago)
+            .filter(
+                Q(email__iexact=mailbox)
+                | Q(email__istartswith=f"{local}+", email__iendswith=f"@{domain}")
+            )
+            .count()
+        )
     return count > settings.CONTACT_ACKNOWLEDGEMENTS_PER_DAY
 
 

@@ -75,3 +75,22 @@ def test_while_the_cache_is_down_the_database_keeps_the_limit(send, settings):
             acknowledgements = send(email="victim@example.com")
 
     assert len(acknowledgements) == 3
+
+
+def test_tags_and_capitals_in_an_address_do_not_multiply_its_allowance(send):
+    for address in (
+        "victim+1@example.com",
+        "Victim+2@Example.com",
+        "victim@example.com",
+        "victim+3@example.com",
+    ):
+        send(email=address)
+
+    received = [m for m in mail.outbox if "victim" in m.to[0].lower()]
+    assert len(received) == 3
+
+
+def test_the_acknowledgement_tells_a_stranger_to_ignore_it(send):
+    (acknowledgement,) = send()
+
+    assert "If you did not write to us" in acknowledgement.body
