@@ -210,13 +210,6 @@ class ArticleAdmin(DraftAdminMixin, SimpleHistoryAdmin):
             .first()
         )
 
-    def get_history_queryset(self, request, history_manager, pk_name, object_id):
-        # simple-history 3.13 calls select_related() with no field names when
-        # the model has no ForeignKey, which Django 6.1 deprecates.
-        return history_manager.filter(**{pk_name: object_id}).select_related(
-            "history_user"
-        )
-
     def view_on_site(self, article: Article) -> str:
         if article.is_published:
             return article.get_absolute_url()

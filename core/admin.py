@@ -70,6 +70,13 @@ class DraftAdminMixin:
     and History lists changes as words instead of markup.
     """
 
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        # simple-history 3.13 calls select_related() with no field names when
+        # the model has no ForeignKey, which Django 6.1 deprecates.
+        return history_manager.filter(**{pk_name: object_id}).select_related(
+            "history_user"
+        )
+
     # admin/<app>/<model>/submit_line.html adds the "Publish changes" button.
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

@@ -1,5 +1,5 @@
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.conf import settings
 from django.core.cache import cache
@@ -381,24 +381,14 @@ class SiteCopy(models.Model):
         transaction.on_commit(forget_site_copy)
 
     def as_copy(self, navigation) -> Copy:
+        words = {
+            field.name: getattr(self, field.name)
+            for field in fields(Copy)
+            if field.name != "navigation"
+        }
         return Copy(
             navigation=tuple(NavLink(label, url) for label, url in navigation),
-            footer_text=self.footer_text,
-            cta_heading=self.cta_heading,
-            cta_text=self.cta_text,
-            cta_assessment_prompt=self.cta_assessment_prompt,
-            assessment_teaser=self.assessment_teaser,
-            contact_heading=self.contact_heading,
-            contact_intro=self.contact_intro,
-            home_featured_label=self.home_featured_label,
-            home_more_heading=self.home_more_heading,
-            home_assessment_heading=self.home_assessment_heading,
-            contact_form_heading=self.contact_form_heading,
-            contact_call_heading=self.contact_call_heading,
-            contact_call_text=self.contact_call_text,
-            contact_next_heading=self.contact_next_heading,
-            contact_next_steps=self.contact_next_steps,
-            contact_privacy_note=self.contact_privacy_note,
+            **words,
         )
 
 

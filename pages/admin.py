@@ -92,13 +92,6 @@ class PageAdmin(DraftAdminMixin, SimpleHistoryAdmin):
             reverse("pages:preview", kwargs={"pk": page.pk}),
         )
 
-    def get_history_queryset(self, request, history_manager, pk_name, object_id):
-        # As ArticleAdmin: simple-history 3.13's select_related() with no
-        # field names is deprecated in Django 6.1.
-        return history_manager.filter(**{pk_name: object_id}).select_related(
-            "history_user"
-        )
-
     def view_on_site(self, page: Page) -> str:
         if page.is_published:
             return page.get_absolute_url()
