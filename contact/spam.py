@@ -60,7 +60,10 @@ def read_form_token(value: str) -> FormToken | None:
     """The token's contents, or None if it is missing or was tampered with."""
     try:
         payload = signing.loads(value, salt=FORM_TOKEN_SALT)
-        return FormToken(uuid.UUID(payload["id"]), float(payload["t"]), payload["b"])
+        # A form shown before tokens named their browser is refreshed, not
+        # quarantined.
+        browser = str(payload.get("b", ""))
+        return FormToken(uuid.UUID(payload["id"]), float(payload["t"]), browser)
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
 

@@ -173,7 +173,8 @@ def word_count(body_html: str) -> int:
 _TABLE = re.compile(
     r"(?:<p>"
     + re.escape(TABLE_CAPTION_PREFIX)
-    + r"\s*(.*?)</p>\s*)?<table>(.*?)</table>",
+    # The caption is one paragraph: never text before it, across a </p>.
+    + r"\s*((?:(?!</p>).)*?)</p>\s*)?<table>(.*?)</table>",
     re.DOTALL,
 )
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)

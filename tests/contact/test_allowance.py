@@ -1,13 +1,17 @@
 """How many inquiries a client may send, and who a form's token belongs to."""
 
 import re
+import time
+import uuid
 from html import unescape
 
 import pytest
+from django.core import signing
 from django.test import Client
 from pytest_django.asserts import assertContains, assertRedirects
 
 from contact.models import Inquiry
+from contact.spam import FORM_TOKEN_SALT
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +153,26 @@ def test_an_expired_form_is_refreshed_with_the_text_kept(
     assertContains(refreshed, REFRESHED)
     assertContains(refreshed, valid_data["message"])
     assertRedirects(sent, "/contact/thanks/")
-    assert Inquiry.objects.get().message == valid_data["message"]
+    inquiry = Inquiry.objects.get()
+    assert inquiry.message == valid_data["message"]
+    # Sent straight back, as a person would: not taken for a bot.
+    assert not inquiry.is_spam
+
+
+def test_a_form_shown_before_tokens_named_their_browser_is_refreshed(
+    client, valid_data, make_form_token
+):
+    make_form_token()  # the browser's CSRF cookie
+    unnamed = signing.dumps(
+        {"id": uuid.uuid4().hex, "t": time.time() - 60},
+        salt=FORM_TOKEN_SALT,
+        compress=True,
+    )
+
+    response = client.post("/contact/", {**valid_data, "form_token": unnamed})
+
+    assertContains(response, REFRESHED)
+    assert not Inquiry.objects.exists()
 
 
 def test_the_form_a_browser_opens_carries_a_token_it_can_send(client, valid_data):

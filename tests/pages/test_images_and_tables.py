@@ -151,6 +151,21 @@ def test_a_table_pasted_with_scripts_keeps_its_cells_and_says_what_was_removed(
     assertNotContains(page, "steal()")
 
 
+def test_a_caption_is_only_the_paragraph_right_above_its_table(
+    editor, visitor, about_page
+):
+    body = (
+        "<p>Table: see the chart below.</p><h2>Costs</h2><p>Some text.</p>"
+        "<table><tbody><tr><th>Role</th><th>Owns</th></tr></tbody></table>"
+    )
+
+    editor.post(change_url(about_page), form_data(about_page, body=body))
+
+    page = visitor.get("/about/").content.decode()
+    assert '<h2 id="costs">Costs</h2><p>Some text.</p><div class="table-scroll"' in page
+    assert "<caption>" not in page
+
+
 def test_the_editors_picker_address_is_the_image_librarys():
     from django.urls import reverse
 
