@@ -170,8 +170,12 @@ class Image(models.Model):
             for each in self.renditions
         )
 
-    def img_tag(self, alt: str | None = None) -> str:
-        """The responsive ``<img>`` rich text shows for this image."""
+    def img_tag(self) -> str:
+        """The responsive ``<img>`` rich text shows for this image.
+
+        The alt text is always the library's, whatever the body carries: one
+        description to keep right, and a change to it shows everywhere.
+        """
         widest = self.renditions[-1]
         return format_html(
             '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" '
@@ -181,7 +185,7 @@ class Image(models.Model):
             SIZES,
             widest["width"],
             widest["height"],
-            "" if self.is_decorative else (alt or self.alt_text),
+            "" if self.is_decorative else self.alt_text,
             self.pk,
         )
 

@@ -267,7 +267,7 @@ def responsive_images(body_html: str) -> str:
         image = by_id.get(attrs.get("data-file", ""))
         if image is None or not image.renditions:
             return ""
-        return image.img_tag(html.unescape(attrs.get("alt", "")))
+        return image.img_tag()
 
     return _EMPTY_FIGURE.sub("", _IMG.sub(img, body_html))
 

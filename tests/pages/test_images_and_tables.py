@@ -175,7 +175,11 @@ def test_the_editors_picker_address_is_the_image_librarys():
 def test_a_new_description_or_a_deleted_image_shows_on_the_pages_using_it(
     visitor, about_page, launch_article, chart, django_capture_on_commit_callbacks
 ):
-    figure = f'<figure><img src="{chart.src}" alt="" data-file="{chart.pk}"></figure>'
+    # As the editor's picker inserts it, with the description of the moment.
+    figure = (
+        f'<figure><img src="{chart.src}" alt="{chart.alt_text}" '
+        f'data-file="{chart.pk}"></figure>'
+    )
     about_page.body += figure
     about_page.save()
     launch_article.body += figure
