@@ -40,6 +40,17 @@ class PageAdmin(DraftAdminMixin, SimpleHistoryAdmin):
     readonly_fields = ["preview_link", "created_at", "updated_at"]
     history_list_display = ["status", "kind"]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Page | None = None):
+        # The kind sets the address: the site's own pages keep theirs.
+        if obj is not None and obj.kind in Page.SINGLE_KINDS:
+            return [*self.readonly_fields, "kind"]
+        return self.readonly_fields
+
+    def has_delete_permission(self, request: HttpRequest, obj: Page | None = None):
+        if obj is not None and obj.kind in Page.SINGLE_KINDS:
+            return False
+        return super().has_delete_permission(request, obj)
+
     class Media:
         # The article editor's accessibility fixes apply to the same editor here.
         css = {"all": ["articles/admin.css"]}

@@ -215,9 +215,16 @@ class Page(DraftedContent):
         self.body_html, _ = richtext.render_body(self.body, site_phone_numbers())
 
     def clean(self) -> None:
-        if self.kind == self.Kind.HOME and self.status != self.Status.PUBLISHED:
+        if self.kind in self.SINGLE_KINDS and not self.is_published:
+            # Every page links to these (the navigation, the form's consent).
             raise ValidationError(
-                {"status": "The home page is always published: the site needs it."}
+                {
+                    "status": (
+                        f"“{self.get_kind_display()}” is always live: the site "
+                        "links to it. Keep it published, dated now or earlier; "
+                        "changes to it wait as a draft until you publish them."
+                    )
+                }
             )
         if self.kind == self.Kind.PLAIN and self.slug and not self.owns_address():
             raise ValidationError(

@@ -253,3 +253,49 @@ def test_content_cannot_change_the_phone_number(editor):
 
 def test_the_meta_description_has_a_live_character_count(editor, about_page):
     assertContains(editor.get(change_url(about_page)), "pages/admin-counter.js")
+
+
+@pytest.mark.parametrize("kind", Page.SINGLE_KINDS)
+def test_content_cannot_take_one_of_the_sites_own_pages_down(editor, visitor, kind):
+    page = Page.objects.get(kind=kind)
+    next_year = timezone.localtime() + timedelta(days=365)
+
+    unpublished = editor.post(change_url(page), form_data(page, status="draft"))
+    scheduled = editor.post(
+        change_url(page),
+        form_data(page, published_at_0=next_year.strftime("%Y-%m-%d")),
+    )
+    deleted = editor.post(f"/admin/pages/page/{page.pk}/delete/", {"post": "yes"})
+    deleted_in_bulk = editor.post(
+        "/admin/pages/page/",
+        {"action": "delete_selected", "_selected_action": [page.pk], "post": "yes"},
+    )
+    rekinded = editor.post(change_url(page), form_data(page, kind=Page.Kind.PLAIN))
+
+    assertContains(unpublished, "is always live")
+    assertContains(scheduled, "is always live")
+    assert deleted.status_code == 403
+    assert deleted_in_bulk.status_code == 403
+    page.refresh_from_db()
+    assert page.kind == kind
+    assert page.is_published
+    assert visitor.get(page.get_absolute_url()).status_code == 200
+    assert rekinded.status_code == 302
+
+
+def test_a_plain_page_can_still_be_unpublished_and_deleted(editor, visitor):
+    page = Page.objects.create(
+        title="Events",
+        slug="events",
+        lead="Where the firm speaks next.",
+        body="<p>Dates follow.</p>",
+        kind=Page.Kind.PLAIN,
+        meta_description="Where to meet a senior advisor of the firm in person.",
+        status=Page.Status.PUBLISHED,
+    )
+
+    editor.post(change_url(page), form_data(page, status="draft"))
+    assert visitor.get("/events/").status_code == 404
+    editor.post(f"/admin/pages/page/{page.pk}/delete/", {"post": "yes"})
+
+    assert not Page.objects.filter(pk=page.pk).exists()
