@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from contact.models import Inquiry
+from contact.models import Inquiry, business_hours_before
 
 WEEKS = 12
 WIDTH, HEIGHT = 720, 260
@@ -38,11 +38,9 @@ class SalesQueue:
     unassigned: list[WaitingInquiry]
     # Taken by someone, yet still "new" past the response time.
     overdue_assigned: list[WaitingInquiry]
+    # All of them, not only those listed.
+    overdue_count: int
     response_hours: int
-
-    @property
-    def overdue_count(self) -> int:
-        return sum(r.is_overdue for r in self.unassigned) + len(self.overdue_assigned)
 
 
 def age(moment: datetime, now: datetime) -> str:
@@ -53,23 +51,23 @@ def age(moment: datetime, now: datetime) -> str:
 def sales_queue(now: datetime | None = None) -> SalesQueue:
     """New inquiries nobody has taken, oldest first, and those left too long."""
     now = now or timezone.now()
-    overdue_ids = set(
-        Inquiry.objects.overdue(now).values_list("pk", flat=True)[:QUEUE_LENGTH]
-    )
-    waiting = list(
-        Inquiry.objects.waiting().filter(
-            Q(assigned_to__isnull=True) | Q(pk__in=overdue_ids)
-        )[: QUEUE_LENGTH * 2]
-    )
-    rows = [
-        WaitingInquiry(i, age(i.created_at, now), i.pk in overdue_ids) for i in waiting
-    ]
+    hours = settings.INQUIRY_RESPONSE_BUSINESS_HOURS
+    cutoff = business_hours_before(now, hours)
+    waiting = Inquiry.objects.waiting()
+
+    def rows(inquiries) -> list[WaitingInquiry]:
+        return [
+            WaitingInquiry(i, age(i.created_at, now), i.status_changed_at <= cutoff)
+            for i in inquiries[:QUEUE_LENGTH]
+        ]
+
     return SalesQueue(
-        unassigned=[r for r in rows if r.inquiry.assigned_to_id is None][:QUEUE_LENGTH],
-        overdue_assigned=[
-            r for r in rows if r.is_overdue and r.inquiry.assigned_to_id is not None
-        ],
-        response_hours=settings.INQUIRY_RESPONSE_BUSINESS_HOURS,
+        unassigned=rows(waiting.filter(assigned_to__isnull=True)),
+        overdue_assigned=rows(
+            waiting.filter(assigned_to__isnull=False, status_changed_at__lte=cutoff)
+        ),
+        overdue_count=waiting.filter(status_changed_at__lte=cutoff).count(),
+        response_hours=hours,
     )
 
 

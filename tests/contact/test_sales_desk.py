@@ -492,6 +492,24 @@ def test_an_inquiry_left_new_past_the_business_hours_is_flagged_overdue(
     assertContains(response, "sales-queue__item--overdue", count=2)
 
 
+def test_every_overdue_inquiry_is_counted_and_flagged_however_long_the_queue(
+    sales_client, sales_user, make_inquiry, monkeypatch
+):
+    monkeypatch.setattr("contact.dashboard.QUEUE_LENGTH", 2)
+    for days in (30, 29, 28):
+        make_inquiry(
+            created_at=timezone.now() - timedelta(days=days), assigned_to=sales_user
+        )
+    make_inquiry(name="Left Alone", created_at=timezone.now() - timedelta(days=7))
+
+    response = sales_client.get("/admin/")
+
+    assertContains(response, "4 overdue.")
+    page = response.content.decode()
+    left_alone = page[page.index("Left Alone") - 300 : page.index("Left Alone")]
+    assert "sales-queue__item--overdue" in left_alone
+
+
 def test_changing_the_status_in_the_admin_stops_the_clock(sales_client, make_inquiry):
     inquiry = make_inquiry(created_at=timezone.now() - timedelta(weeks=1))
     assert inquiry.status_changed_at == inquiry.created_at
