@@ -70,13 +70,15 @@ class PublicationFilter(admin.SimpleListFilter):
         return [("draft", "Draft"), ("scheduled", "Scheduled"), ("live", "Published")]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        published = queryset.filter(status=Article.Status.PUBLISHED)
-        return {
-            "draft": queryset.filter(status=Article.Status.DRAFT),
-            "scheduled": published.filter(published_at__gt=now),
-            "live": published.filter(published_at__lte=now),
-        }.get(self.value(), queryset)
+        if self.value() == "draft":
+            return queryset.filter(status=Article.Status.DRAFT)
+        if self.value() == "scheduled":
+            return queryset.filter(
+                status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+            )
+        if self.value() == "live":
+            return queryset.published()
+        return queryset
 
 
 @admin.register(Article)

@@ -237,8 +237,7 @@ class InquiryAdmin(admin.ModelAdmin):
     def phone_link(self, obj: Inquiry) -> str:
         if not obj.phone:
             return "—"
-        number = obj.phone.partition(" ")[0]
-        return format_html('<a href="tel:{}">{}</a>', number, obj.phone_display)
+        return format_html('<a href="tel:{}">{}</a>', obj.phone_tel, obj.phone_display)
 
     @admin.display(description="notification")
     def notification_display(self, obj: Inquiry) -> str:

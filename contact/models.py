@@ -210,6 +210,11 @@ class Inquiry(models.Model):
         return f"{settings.SITE_URL}{self.get_admin_url()}"
 
     @property
+    def phone_tel(self) -> str:
+        """The number a tel: link dials: E.164, without the extension."""
+        return self.phone.partition(" ")[0]
+
+    @property
     def phone_display(self) -> str:
         """The phone as people write it: "(512) 555-0142" for a North American
         number, E.164 as stored for any other; an extension is kept."""

@@ -8,6 +8,7 @@ import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
@@ -128,9 +129,7 @@ def send_sales_notification(inquiry_id: int) -> bool:
     now = timezone.now()
     if not claim(inquiry_id, now=now):
         return False
-    inquiry = Inquiry.objects.select_related("article", "assigned_to").get(
-        pk=inquiry_id
-    )
+    inquiry = Inquiry.objects.select_related("article").get(pk=inquiry_id)
     started = time.monotonic()
     try:
         sales_message(inquiry).send(using="default")
@@ -220,7 +219,11 @@ def assignment_message(inquiry: Inquiry, assigned_by) -> EmailMultiAlternatives:
     context = {
         **inquiry_context(inquiry),
         "assignee_name": assignee.get_full_name() or assignee.get_username(),
-        "assigned_by": assigned_by.get_full_name() or assigned_by.get_username(),
+        "assigned_by": (
+            (assigned_by.get_full_name() or assigned_by.get_username())
+            if assigned_by is not None
+            else "a colleague"
+        ),
     }
     return html_email(
         "assignment",
@@ -231,9 +234,13 @@ def assignment_message(inquiry: Inquiry, assigned_by) -> EmailMultiAlternatives:
     )
 
 
+@task
 def send_assignment_notification(inquiry_id: int, assigned_by_id: int) -> bool:
     """Tell the new assignee. Best effort: a failure is logged, not retried
-    (the inquiry is on their list in the admin either way)."""
+    (the inquiry is on their list in the admin either way), and while the
+    mail server is reported down nothing is tried, so no one waits on it."""
+    if mail_outage_reported():
+        return False
     inquiry = (
         Inquiry.objects.select_related("article", "assigned_to")
         .filter(pk=inquiry_id, is_spam=False)
@@ -243,7 +250,7 @@ def send_assignment_notification(inquiry_id: int, assigned_by_id: int) -> bool:
         return False
     if inquiry.assigned_to_id == assigned_by_id:
         return False
-    assigned_by = type(inquiry.assigned_to).objects.get(pk=assigned_by_id)
+    assigned_by = get_user_model().objects.filter(pk=assigned_by_id).first()
     try:
         assignment_message(inquiry, assigned_by).send(using="default")
     except Exception:
@@ -258,7 +265,14 @@ def notify_assignee_after_commit(inquiry: Inquiry, *, assigned_by) -> None:
     if inquiry.assigned_to_id in (None, assigned_by.pk):
         return
     pk, by = inquiry.pk, assigned_by.pk
-    transaction.on_commit(lambda: send_assignment_notification(pk, by))
+    transaction.on_commit(lambda: enqueue_assignment_notification(pk, by))
+
+
+def enqueue_assignment_notification(inquiry_id: int, assigned_by_id: int) -> None:
+    try:
+        send_assignment_notification.enqueue(inquiry_id, assigned_by_id)
+    except Exception:
+        logger.exception("Could not queue the assignment email for %s", inquiry_id)
 
 
 def send_acknowledgement(inquiry: Inquiry) -> None:

