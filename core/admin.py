@@ -251,6 +251,13 @@ class ImageAdmin(admin.ModelAdmin):
     search_fields = ["alt_text"]
     readonly_fields = ["preview", "size", "uploaded_at"]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Image | None = None):
+        # Its renditions are made from the first upload: a new picture is a
+        # new image, uploaded as one.
+        if obj is not None:
+            return [*self.readonly_fields, "file"]
+        return self.readonly_fields
+
     @admin.display(description="Picture")
     def preview(self, image: Image) -> SafeString | str:
         if not image.renditions:

@@ -199,3 +199,15 @@ def test_a_new_description_or_a_deleted_image_shows_on_the_pages_using_it(
         chart.delete()
 
     assertNotContains(visitor.get("/about/"), "<img")
+
+
+def test_an_images_picture_cannot_be_swapped_under_its_renditions(editor, chart):
+    page = editor.get(f"/admin/core/image/{chart.pk}/change/")
+
+    assertNotContains(page, 'type="file"')
+    editor.post(
+        f"/admin/core/image/{chart.pk}/change/",
+        {"file": jpeg(800, 400, "other.jpg"), "alt_text": chart.alt_text},
+    )
+    chart.refresh_from_db()
+    assert chart.width == 2000
