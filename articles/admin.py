@@ -73,9 +73,7 @@ class PublicationFilter(admin.SimpleListFilter):
         if self.value() == "draft":
             return queryset.filter(status=Article.Status.DRAFT)
         if self.value() == "scheduled":
-            return queryset.filter(
-                status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-            )
+            return queryset.scheduled()
         if self.value() == "live":
             return queryset.published()
         return queryset

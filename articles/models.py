@@ -46,12 +46,16 @@ class ArticleQuerySet(models.QuerySet):
         )
         return self.annotate(has_related=Exists(links))
 
+    def scheduled(self) -> "ArticleQuerySet":
+        """Published, with a publish time still to come."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+        )
+
     def next_scheduled_publish(self) -> datetime | None:
         """When the next scheduled article goes live, if one is waiting."""
         return (
-            self.filter(
-                status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-            )
+            self.scheduled()
             .order_by("published_at")
             .values_list("published_at", flat=True)
             .first()

@@ -1,4 +1,3 @@
-import math
 from urllib.parse import urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
@@ -10,7 +9,6 @@ from django.http import (
     HttpResponsePermanentRedirect,
 )
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
@@ -19,7 +17,7 @@ from django.views.generic import DetailView, ListView
 from articles import content, structured_data
 from articles.feeds import ArticleFeed
 from articles.models import Article, SlugRedirect
-from core.cache import PAGE_TIMEOUT, cache_public_page
+from core.cache import cache_public_page, seconds_until
 from core.models import current_phone
 from core.richtext import with_site_values
 
@@ -40,11 +38,7 @@ SECTION_CALLS_TO_ACTION = {
 def until_next_publish() -> int:
     """Seconds a page listing articles may be cached: never past the next
     scheduled publish, so a scheduled article appears on time."""
-    next_publish = Article.objects.next_scheduled_publish()
-    if next_publish is None:
-        return PAGE_TIMEOUT
-    seconds = math.ceil((next_publish - timezone.now()).total_seconds())
-    return max(0, min(PAGE_TIMEOUT, seconds))
+    return seconds_until(Article.objects.next_scheduled_publish())
 
 
 class ArticleListView(ListView):

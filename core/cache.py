@@ -28,8 +28,10 @@ save, which the tests above need; this module is the small difference.
 
 import hashlib
 import logging
+import math
 import re
 from collections.abc import Callable
+from datetime import datetime
 from urllib.parse import parse_qsl
 
 from django.conf import settings
@@ -39,6 +41,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 
 logger = logging.getLogger(__name__)
@@ -84,6 +87,15 @@ def forget_cached_pages() -> None:
     except Exception:
         # The change is saved; pages cached before it expire on their own.
         logger.exception("Page cache unavailable: cached pages not forgotten")
+
+
+def seconds_until(moment: datetime | None) -> int:
+    """How long a page may be cached: PAGE_TIMEOUT, or less, to expire at
+    ``moment`` (a scheduled publish the page must not miss)."""
+    if moment is None:
+        return PAGE_TIMEOUT
+    seconds = math.ceil((moment - timezone.now()).total_seconds())
+    return max(0, min(PAGE_TIMEOUT, seconds))
 
 
 def release() -> str:

@@ -39,9 +39,7 @@ class PageQuerySet(models.QuerySet):
 def next_scheduled_publish() -> datetime | None:
     """When the next scheduled article or page goes live, in one query: the
     home page lists both, and no cached page may outlive that moment."""
-    articles = Article.objects.filter(
-        status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-    )
+    articles = Article.objects.scheduled()
     pages = Page.objects.scheduled()
     # Each side unordered: SQL orders only the union.
     articles, pages = (

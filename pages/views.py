@@ -1,16 +1,13 @@
-import math
-
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from articles.models import Article
-from core.cache import PAGE_TIMEOUT, cache_public_page
+from core.cache import cache_public_page, seconds_until
 from core.models import current_phone
 from core.richtext import with_site_values
 from pages import structured_data
@@ -23,11 +20,7 @@ HOME_ARTICLES = 3
 def until_next_publish() -> int:
     """Seconds a page listing articles or pages may be cached: never past the
     next scheduled publish, so a scheduled one appears on time."""
-    next_publish = next_scheduled_publish()
-    if next_publish is None:
-        return PAGE_TIMEOUT
-    seconds = math.ceil((next_publish - timezone.now()).total_seconds())
-    return max(0, min(PAGE_TIMEOUT, seconds))
+    return seconds_until(next_scheduled_publish())
 
 
 def page_context(page: Page, services: list[Page] | None = None) -> dict:
