@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from articles import content
 from articles.models import Article, SlugRedirect
-from core.admin import DraftAdminMixin, allow_editor_inline_code
+from core.admin import DraftAdminMixin
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -223,16 +223,6 @@ class ArticleAdmin(DraftAdminMixin, SimpleHistoryAdmin):
         if form.cleaned_data.get("substantive_update") and not drafting:
             obj.content_updated_at = timezone.now()
         super().save_model(request, obj, form, change)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        response = super().changeform_view(request, object_id, form_url, extra_context)
-        return allow_editor_inline_code(response)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        response = super().history_form_view(
-            request, object_id, version_id, extra_context
-        )
-        return allow_editor_inline_code(response)
 
 
 @admin.register(SlugRedirect)

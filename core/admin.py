@@ -77,6 +77,18 @@ class DraftAdminMixin:
             "history_user"
         )
 
+    # The rich-text editor's inline import map and style, on every page that
+    # shows it: the form and a past version from History.
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        return allow_editor_inline_code(response)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        response = super().history_form_view(
+            request, object_id, version_id, extra_context
+        )
+        return allow_editor_inline_code(response)
+
     # admin/<app>/<model>/submit_line.html adds the "Publish changes" button.
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

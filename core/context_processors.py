@@ -2,7 +2,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
-from core.models import current_copy, current_phone
+from core.models import site_values
 
 # The pages every page links to: navigation, breadcrumbs, calls to action.
 SITE_URL_NAMES = {
@@ -18,12 +18,13 @@ SITE_URL_NAMES = {
 
 def site_context() -> dict:
     """What every page needs, the error pages served while the database is down too."""
+    values = site_values()  # one cache read for the number and the copy
     return {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
-        "site_phone": current_phone(),
+        "site_phone": values.phone,
         # Navigation, footer, call-to-action and contact words staff edit.
-        "site_copy": current_copy(),
+        "site_copy": values.copy,
         # Reversed once per page rather than by a {% url %} at each of the
         # dozen links: the uncached article's goal in docs/performance.md.
         "site_urls": {name: reverse(view) for name, view in SITE_URL_NAMES.items()},

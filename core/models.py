@@ -230,10 +230,6 @@ class SiteValues:
     copy: Copy
 
 
-# One cache entry and one way to forget it, whichever record changed.
-forget_site_copy = forget_site_settings
-
-
 class SiteCopy(models.Model):
     """The words every page shares, which Content staff edit in one place."""
 
@@ -377,8 +373,8 @@ class SiteCopy(models.Model):
         self.pk = self.SINGLETON_PK
         super().save(*args, **kwargs)
         # After commit too, in case a request cached the old copy meanwhile.
-        forget_site_copy()
-        transaction.on_commit(forget_site_copy)
+        forget_site_settings()
+        transaction.on_commit(forget_site_settings)
 
     def as_copy(self, navigation) -> Copy:
         words = {

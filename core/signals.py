@@ -10,13 +10,13 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from core.cache import forget_cached_pages
-from core.models import Image, NavigationLink, forget_site_copy
+from core.models import Image, NavigationLink, forget_site_settings
 
 
 @receiver(post_save, sender=NavigationLink)
 @receiver(post_delete, sender=NavigationLink)
 def forget_copy_after_commit(**kwargs) -> None:
-    transaction.on_commit(forget_site_copy)
+    transaction.on_commit(forget_site_settings)
 
 
 @receiver(post_save, sender=Image)

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import DraftAdminMixin, allow_editor_inline_code
+from core.admin import DraftAdminMixin
 from pages.models import Page
 
 
@@ -107,13 +107,3 @@ class PageAdmin(DraftAdminMixin, SimpleHistoryAdmin):
         if page.is_published:
             return page.get_absolute_url()
         return reverse("pages:preview", kwargs={"pk": page.pk})
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        response = super().changeform_view(request, object_id, form_url, extra_context)
-        return allow_editor_inline_code(response)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        response = super().history_form_view(
-            request, object_id, version_id, extra_context
-        )
-        return allow_editor_inline_code(response)
