@@ -1,15 +1,14 @@
 from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from articles import content
 from articles.models import Article, SlugRedirect
-from core.admin import DraftAdminMixin
+from publishing import richtext
+from publishing.admin import PublicationFilter, PublishableAdmin
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -21,11 +20,6 @@ class ArticleAdminForm(forms.ModelForm):
             "see today as the “Updated” date. Leave it for typo fixes."
         ),
     )
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        # The admin puts file inputs in a <fieldset> whose <legend> is no label.
-        self.fields["share_image"].widget.attrs["aria-label"] = "Social-share image"
 
     def clean_related_articles(self):
         related = self.cleaned_data["related_articles"]
@@ -40,16 +34,19 @@ class ArticleAdminForm(forms.ModelForm):
             "slug",
             "summary",
             "body",
-            "status",
             "published_at",
             "author_name",
             "author_title",
             "author_url",
             "seo_title",
+            "meta_description",
             "share_image",
-            "share_image_alt",
             "related_articles",
         ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "meta_description": forms.Textarea(attrs={"rows": 2, "maxlength": 160}),
+        }
 
 
 class SlugRedirectInline(admin.TabularInline):
@@ -60,27 +57,8 @@ class SlugRedirectInline(admin.TabularInline):
     verbose_name_plural = "Old addresses (they redirect here)"
 
 
-class PublicationFilter(admin.SimpleListFilter):
-    """Draft, scheduled (published, date still ahead) or live."""
-
-    title = "publication"
-    parameter_name = "publication"
-
-    def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("live", "Published")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "draft":
-            return queryset.filter(status=Article.Status.DRAFT)
-        if self.value() == "scheduled":
-            return queryset.scheduled()
-        if self.value() == "live":
-            return queryset.published()
-        return queryset
-
-
 @admin.register(Article)
-class ArticleAdmin(DraftAdminMixin, SimpleHistoryAdmin):
+class ArticleAdmin(PublishableAdmin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     list_display = ["title", "publication", "published_at", "updated_at"]
     list_filter = [PublicationFilter, "published_at"]
@@ -88,19 +66,15 @@ class ArticleAdmin(DraftAdminMixin, SimpleHistoryAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["related_articles"]
+    raw_id_fields = ["share_image"]
     readonly_fields = [
         "content_updated_at",
         "created_at",
         "updated_at",
-        "preview_link",
         "previous_published_text",
     ]
     inlines = [SlugRedirectInline]
     history_list_display = ["status", "slug"]
-
-    class Media:
-        css = {"all": ["articles/admin.css"]}
-        js = ["articles/admin-a11y.js"]
 
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
@@ -108,11 +82,10 @@ class ArticleAdmin(DraftAdminMixin, SimpleHistoryAdmin):
             "Publishing",
             {
                 "fields": [
-                    "status",
+                    "publication_status",
                     "published_at",
                     "substantive_update",
                     "content_updated_at",
-                    "preview_link",
                 ]
             },
         ),
@@ -120,7 +93,7 @@ class ArticleAdmin(DraftAdminMixin, SimpleHistoryAdmin):
         (
             "Search and sharing",
             {
-                "fields": ["seo_title", "share_image", "share_image_alt"],
+                "fields": ["seo_title", "meta_description", "share_image"],
                 "description": "How it looks in search results and shared links.",
             },
         ),
@@ -134,13 +107,6 @@ class ArticleAdmin(DraftAdminMixin, SimpleHistoryAdmin):
             },
         ),
     ]
-
-    @admin.display(description="Publication", ordering="status")
-    def publication(self, article: Article) -> str:
-        # A published article whose date is ahead is not live yet: "Scheduled".
-        if article.is_scheduled:
-            return "Scheduled"
-        return "Published" if article.is_published else "Draft"
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -163,26 +129,9 @@ class ArticleAdmin(DraftAdminMixin, SimpleHistoryAdmin):
     def get_changeform_initial_data(self, request):
         # The byline defaults to whoever is writing.
         return {
-            "author_name": request.user.get_full_name() or request.user.get_username(),
+            "author_name": request.user.get_full_name(),
             **super().get_changeform_initial_data(request),
         }
-
-    def history_view(self, request, object_id, extra_context=None):
-        # Without the right to view users, "changed by" is a name, not a link
-        # to a page that would answer 403.
-        if not request.user.has_perm("auth.view_user"):
-            extra_context = {**(extra_context or {}), "admin_user_view": ""}
-        return super().history_view(request, object_id, extra_context)
-
-    @admin.display(description="Preview")
-    def preview_link(self, article: Article) -> SafeString | str:
-        if article.pk is None:
-            return "Save the article to preview it."
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">Preview this article</a> '
-            "(shows the last saved version, even if it is a draft)",
-            reverse("articles:preview", kwargs={"pk": article.pk}),
-        )
 
     @admin.display(description="Previously published text")
     def previous_published_text(self, article: Article) -> SafeString | str:
@@ -194,7 +143,7 @@ class ArticleAdmin(DraftAdminMixin, SimpleHistoryAdmin):
             timezone.localtime(previous.history_date).strftime("%B %-d, %Y %H:%M"),
             previous.history_user or "an unknown user",
             # Sanitised again: history is stored text, treated as untrusted.
-            mark_safe(content.sanitize(previous.body)),  # noqa: S308
+            mark_safe(richtext.sanitize(previous.body)),  # noqa: S308
         )
 
     @staticmethod
@@ -209,11 +158,6 @@ class ArticleAdmin(DraftAdminMixin, SimpleHistoryAdmin):
             .order_by("-history_date")
             .first()
         )
-
-    def view_on_site(self, article: Article) -> str:
-        if article.is_published:
-            return article.get_absolute_url()
-        return reverse("articles:preview", kwargs={"pk": article.pk})
 
     def save_model(
         self, request: HttpRequest, obj: Article, form, change: bool

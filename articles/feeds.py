@@ -38,7 +38,7 @@ class ArticleFeed(Feed):
         return article.title
 
     def item_description(self, article: Article) -> str:
-        return article.meta_description
+        return article.description
 
     def item_link(self, article: Article) -> str:
         return article.absolute_url

@@ -2,8 +2,6 @@ import difflib
 import math
 from datetime import datetime
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
@@ -12,20 +10,14 @@ from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from articles import content
-from core.drafts import DraftedContent
 from core.models import site_phone_numbers
+from publishing import richtext
+from publishing.models import Publishable, PublishableQuerySet
 
 WORDS_PER_MINUTE = 230
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self) -> "ArticleQuerySet":
-        """What the public may see: published, and the publish time has come."""
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
-        )
-
+class ArticleQuerySet(PublishableQuerySet):
     def nearest_to(self, slug: str) -> "Article | None":
         """The article whose address is closest to a mistyped ``slug``.
 
@@ -46,27 +38,8 @@ class ArticleQuerySet(models.QuerySet):
         )
         return self.annotate(has_related=Exists(links))
 
-    def scheduled(self) -> "ArticleQuerySet":
-        """Published, with a publish time still to come."""
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-        )
 
-    def next_scheduled_publish(self) -> datetime | None:
-        """When the next scheduled article goes live, if one is waiting."""
-        return (
-            self.scheduled()
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
-
-
-class Article(DraftedContent):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
-
+class Article(Publishable):
     title = models.CharField(
         max_length=200,
         help_text="The headline, shown as the page's main heading.",
@@ -87,12 +60,12 @@ class Article(DraftedContent):
         ),
     )
     body = ProseEditorField(
-        extensions=content.EDITOR_EXTENSIONS,
-        sanitize=content.sanitize,
+        extensions=richtext.EDITOR_EXTENSIONS,
+        sanitize=richtext.sanitize,
         help_text=(
             "The article. Use Heading 2 for sections and Heading 3 for "
             "sub-sections; they become the table of contents. "
-            + content.PLACEHOLDER_HELP
+            + richtext.PLACEHOLDER_HELP
         ),
     )
     # Rendered once on save (sanitised, headings with ids); never edited.
@@ -119,24 +92,6 @@ class Article(DraftedContent):
             "use it; if empty the home page is used."
         ),
     )
-    status = models.CharField(
-        max_length=10,
-        choices=Status,
-        default=Status.DRAFT,
-        help_text=(
-            "Choose “Published” to make it live — at the publication date below. "
-            "Drafts are only visible to staff through Preview."
-        ),
-    )
-    published_at = models.DateTimeField(
-        "publication date",
-        default=timezone.now,
-        db_index=True,
-        help_text=(
-            "When it goes live. A future date schedules a published article: it "
-            "appears on its own at that time."
-        ),
-    )
     content_updated_at = models.DateTimeField(
         "content last updated",
         default=timezone.now,
@@ -145,33 +100,7 @@ class Article(DraftedContent):
             "“Substantive update” while saving."
         ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    seo_title = models.CharField(
-        "SEO title",
-        max_length=70,
-        blank=True,
-        help_text=(
-            "Optional: the title search engines and browser tabs show (up to 70 "
-            "characters). Defaults to the headline."
-        ),
-    )
-    share_image = models.ImageField(
-        "social-share image",
-        upload_to="articles/share/",
-        blank=True,
-        help_text=(
-            "Optional: the picture shown when the article is shared (1200×630 "
-            "works best). Without one, the site's default picture is used."
-        ),
-    )
-    share_image_alt = models.CharField(
-        "share image description",
-        max_length=200,
-        blank=True,
-        help_text="Required with an image: describe it for people who cannot see it.",
-    )
     related_articles = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -189,34 +118,17 @@ class Article(DraftedContent):
         ordering = ["-published_at"]
         indexes = [models.Index(fields=["status", "published_at"])]
 
-    def __str__(self) -> str:
-        return self.title
-
     def save(self, *args, **kwargs) -> None:
-        self.render()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {
-                *kwargs["update_fields"],
-                "body_html",
-                "toc",
-                "word_count",
-            }
         self.remember_old_slug()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
-    def clean(self) -> None:
-        if self.share_image and not self.share_image_alt.strip():
-            raise ValidationError(
-                {"share_image_alt": "Describe the image for people who cannot see it."}
-            )
-
     def render(self) -> None:
-        self.body_html, self.toc = content.render_body(self.body, site_phone_numbers())
-        self.body = content.sanitize(self.body)
-        self.word_count = content.word_count(self.body_html)
+        self.body = richtext.sanitize(self.body)
+        self.body_html, self.toc = richtext.render_body(self.body, site_phone_numbers())
+        self.word_count = richtext.word_count(self.body_html)
 
     def remember_old_slug(self) -> None:
         """Keep the old address of a renamed article working."""
@@ -238,18 +150,6 @@ class Article(DraftedContent):
         return self.related_articles.published()
 
     @property
-    def is_published(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
-        )
-
-    @property
-    def is_scheduled(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
-        )
-
-    @property
     def modified_at(self) -> datetime:
         """The honest ``dateModified``: never before the publication."""
         return max(self.published_at, self.content_updated_at)
@@ -263,21 +163,12 @@ class Article(DraftedContent):
         """Minutes, rounded up."""
         return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
 
-    @property
-    def page_title(self) -> str:
-        return self.seo_title or self.title
-
-    @property
-    def meta_description(self) -> str:
-        """Never empty: the summary, else the opening words of the body."""
+    def default_description(self) -> str:
+        """The summary, else the opening words of the body."""
         if self.summary.strip():
             return self.summary.strip()
-        words = content.plain_text(self.body_html).split()
+        words = richtext.plain_text(self.body_html).split()
         return " ".join(words[:30]) or self.title
-
-    @property
-    def absolute_url(self) -> str:
-        return settings.SITE_URL + self.get_absolute_url()
 
     @property
     def content_version(self) -> str:

@@ -1,25 +1,24 @@
+import re
 from urllib.parse import urlencode
 
-from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
     HttpResponsePermanentRedirect,
 )
-from django.shortcuts import get_object_or_404, render
-from django.utils.cache import add_never_cache_headers
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from articles import content, structured_data
+from articles import structured_data
 from articles.feeds import ArticleFeed
 from articles.models import Article, SlugRedirect
-from core.cache import cache_public_page, seconds_until
+from core.cache import cache_public_page
 from core.models import current_phone
-from core.richtext import with_site_values
+from core.structured_data import as_script, share_image
+from publishing.richtext import with_site_values
+from publishing.views import PreviewMixin, until_next_publish
 
 ARTICLES_PER_PAGE = 10
 
@@ -34,11 +33,27 @@ SECTION_CALLS_TO_ACTION = {
     ),
 }
 
+# A plain pattern, not a lookahead: re then jumps from one '<h2 id="' to the
+# next instead of trying a match at every character of the body.
+_SECTION_HEADING = re.compile(r'<h2 id="([^"]+)">')
 
-def until_next_publish() -> int:
-    """Seconds a page listing articles may be cached: never past the next
-    scheduled publish, so a scheduled article appears on time."""
-    return seconds_until(Article.objects.next_scheduled_publish())
+
+def split_sections(body_html: str) -> list[tuple[str, str]]:
+    """Cut a rendered body at its ``<h2>``s: [(heading id or "", html), ...].
+
+    The article page puts a call-to-action after some sections. Splitting at
+    the ids ``render_body`` wrote is a string operation, not an HTML parse.
+    """
+    headings = list(_SECTION_HEADING.finditer(body_html))
+    ids = ["", *(heading[1] for heading in headings)]
+    starts = [0, *(heading.start() for heading in headings)]
+    ends = [*starts[1:], len(body_html)]
+    sections = []
+    for section_id, start, end in zip(ids, starts, ends, strict=True):
+        chunk = body_html[start:end]
+        if chunk.strip():
+            sections.append((section_id, chunk))
+    return sections
 
 
 class ArticleListView(ListView):
@@ -49,12 +64,14 @@ class ArticleListView(ListView):
         return Article.objects.published().defer("body", "body_html", "toc")
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(PreviewMixin, DetailView):
+    model = Article
     context_object_name = "article"
-    extra_context = {"is_preview": False}
 
     def get_queryset(self):
-        return Article.objects.published().with_has_related()
+        return (
+            Article.objects.published().with_has_related().select_related("share_image")
+        )
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         try:
@@ -97,41 +114,23 @@ def inquiry_query(article: Article, section: str = "", interest: str = "") -> st
 def article_context(article: Article) -> dict:
     sections = []
     body_html = with_site_values(article.body_html, current_phone())
-    for section_id, html in content.split_sections(body_html):
+    for section_id, html in split_sections(body_html):
         section = {"id": section_id, "html": html}
         if section_id in SECTION_CALLS_TO_ACTION:
             interest, words = SECTION_CALLS_TO_ACTION[section_id]
             section["call_to_action"] = words
             section["inquiry_query"] = inquiry_query(article, section_id, interest)
         sections.append(section)
-    image = structured_data.share_image(article)
+    image = share_image(article)
     graph = structured_data.article_graph(article, article.absolute_url, image)
     return {
         "sections": sections,
         "inquiry_query": inquiry_query(article),
-        "json_ld": structured_data.as_script(graph),
+        "json_ld": as_script(graph),
         "canonical_url": article.absolute_url,
         "share_image": image,
         "related": article.published_related_articles(),
     }
-
-
-@staff_member_required
-def preview(request: HttpRequest, pk: int) -> HttpResponse:
-    """Any article, draft or scheduled, exactly as the public will see it."""
-    # Drafts are the editors' business: Sales may not read them early.
-    if not request.user.has_perm("articles.change_article"):
-        raise PermissionDenied
-    article = get_object_or_404(Article, pk=pk)
-    # Staff preview the words they are working on: the draft, if there is one.
-    article.apply_draft()
-    context = {"article": article, "object": article, "is_preview": True}
-    response = render(
-        request, "articles/article_detail.html", context | article_context(article)
-    )
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 @cache_public_page(until_next_publish)

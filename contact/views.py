@@ -22,6 +22,8 @@ from contact.middleware import first_touch, session_cookie_flags
 from contact.models import Inquiry
 from contact.notifications import notify_sales_after_commit
 from contact.spam import browser_key, over_the_limit, spam_reason
+from pages.models import Page
+from publishing.views import previewed
 
 # The thank-you page shows what was sent. Which inquiry that is travels in a
 # signed cookie that only that page receives, not in the session: sending an
@@ -71,25 +73,37 @@ def inquiry(request: HttpRequest) -> HttpResponse:
             initial=call_to_action_initial(request, article, assessment is not None),
             browser=browser,
         )
-    return render(
-        request,
-        "contact/inquiry_form.html",
-        {"form": form, "article": article, "assessment": assessment},
+    context = {"form": form, "article": article, "assessment": assessment}
+    return render(request, "contact/inquiry_form.html", with_page(request, context))
+
+
+def contact_page(request: HttpRequest) -> Page:
+    """The words around the form, which Content edit as the contact page.
+
+    The form works without them: a site missing the page shows the
+    defaults, so an inquiry is never refused for want of a heading.
+    """
+    return (
+        previewed(request, Page)
+        or Page.objects.published().filter(kind=Page.Kind.CONTACT).first()
+        or Page(kind=Page.Kind.CONTACT)
     )
+
+
+def with_page(request: HttpRequest, context: dict) -> dict:
+    return context | {"page": contact_page(request)}
 
 
 def rate_limited(request: HttpRequest, form: InquiryForm) -> HttpResponse:
     """The form again, everything typed kept, with a pause and the phone number."""
+    context = {
+        "form": form,
+        "rate_limited": True,
+        "article": form.cleaned_data.get("article"),
+        "assessment": form.cleaned_data.get("assessment"),
+    }
     response = render(
-        request,
-        "contact/inquiry_form.html",
-        {
-            "form": form,
-            "rate_limited": True,
-            "article": form.cleaned_data.get("article"),
-            "assessment": form.cleaned_data.get("assessment"),
-        },
-        status=429,
+        request, "contact/inquiry_form.html", with_page(request, context), status=429
     )
     response["Retry-After"] = str(settings.CONTACT_RATE_LIMIT_WINDOW)
     return response
@@ -169,4 +183,5 @@ def thanks(request: HttpRequest) -> HttpResponse:
         if inquiry_id.isdigit()
         else None
     )
-    return render(request, "contact/thanks.html", {"inquiry": received})
+    context = with_page(request, {"inquiry": received})
+    return render(request, "contact/thanks.html", context)

@@ -154,9 +154,15 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # The view runs outside every ``except`` below: an error it raises is
+        # reported as its own, not "during handling of" a page-cache miss.
         try:
             timeout, paginated = resolve(request.path_info).func.page_cache
         except (Resolver404, AttributeError):
+            opted_in = False
+        else:
+            opted_in = True
+        if not opted_in:
             return self.get_response(request)
         key = page_key(request, paginated)
         if key is None:
@@ -172,6 +178,10 @@ class PageCacheMiddleware:
         except Exception:
             # The cache being down costs speed, never the page.
             logger.exception("Page cache unavailable")
+            cache_up = False
+        else:
+            cache_up = True
+        if not cache_up:
             return self.get_response(request)
         generation = found.get(GENERATION_KEY, 0)
         stored_generation, page = found.get(key, (None, None))

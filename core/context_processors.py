@@ -23,8 +23,9 @@ def site_context() -> dict:
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         "site_phone": values.phone,
-        # Navigation, footer, call-to-action and contact words staff edit.
+        # Navigation, footer and call-to-action words staff edit.
         "site_copy": values.copy,
+        "site_navigation": values.navigation,
         # Reversed once per page rather than by a {% url %} at each of the
         # dozen links: the uncached article's goal in docs/performance.md.
         "site_urls": {name: reverse(view) for name, view in SITE_URL_NAMES.items()},

@@ -1,5 +1,5 @@
 import logging
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -68,7 +68,7 @@ def current_phone() -> PhoneNumber:
     return site_values().phone
 
 
-def current_copy() -> "Copy":
+def current_copy() -> "SiteCopy":
     """The site-wide words every page shows: staff's site copy, else the defaults."""
     return site_values().copy
 
@@ -92,8 +92,7 @@ def site_values() -> "SiteValues":
     except Exception:
         logger.exception("Database unavailable reading the site settings")
         values = SiteValues(
-            PhoneNumber(settings.DEFAULT_PHONE_NUMBER),
-            SiteCopy().as_copy(DEFAULT_NAVIGATION),
+            PhoneNumber(settings.DEFAULT_PHONE_NUMBER), SiteCopy(), DEFAULT_NAVIGATION
         )
         timeout = PHONE_OUTAGE_CACHE_TIMEOUT
     try:
@@ -111,13 +110,10 @@ def load_site_values() -> "SiteValues":
         .values_list("phone_number", flat=True)
         .first()
     ) or settings.DEFAULT_PHONE_NUMBER
-    record = SiteCopy.objects.filter(pk=SiteCopy.SINGLETON_PK).first()
+    record = SiteCopy.objects.filter(pk=SiteCopy.LIVE_PK).first()
     if record is None:
-        copy = SiteCopy().as_copy(DEFAULT_NAVIGATION)
-    else:
-        links = NavigationLink.objects.filter(site_copy=record)
-        copy = record.as_copy(links.values_list("label", "url"))
-    return SiteValues(PhoneNumber(display), copy)
+        return SiteValues(PhoneNumber(display), SiteCopy(), DEFAULT_NAVIGATION)
+    return SiteValues(PhoneNumber(display), record, record.navigation())
 
 
 def site_phone_numbers() -> set[str]:
@@ -182,64 +178,37 @@ class NavLink:
     url: str
 
 
-@dataclass(frozen=True)
-class Copy:
-    """The site-wide words every page shows, as the context processor hands them on."""
-
-    navigation: tuple[NavLink, ...]
-    footer_text: str
-    cta_heading: str
-    cta_text: str
-    cta_assessment_prompt: str
-    assessment_teaser: str
-    contact_heading: str
-    contact_intro: str
-    home_featured_label: str
-    home_more_heading: str
-    home_assessment_heading: str
-    contact_form_heading: str
-    contact_call_heading: str
-    contact_call_text: str
-    contact_next_heading: str
-    contact_next_steps: str
-    contact_privacy_note: str
-
-    @property
-    def contact_steps(self) -> list[str]:
-        return [
-            line.strip()
-            for line in self.contact_next_steps.splitlines()
-            if line.strip()
-        ]
-
-
 # What a fresh site shows, and what pages show while the database is down.
-DEFAULT_NAVIGATION = (
-    ("Home", "/"),
-    ("Services", "/services/"),
-    ("Articles", "/articles/"),
-    ("Assessment", "/assessment/"),
-    ("About", "/about/"),
-    ("Contact", "/contact/"),
+DEFAULT_NAVIGATION = tuple(
+    NavLink(label, url)
+    for label, url in (
+        ("Home", "/"),
+        ("Services", "/services/"),
+        ("Articles", "/articles/"),
+        ("Assessment", "/assessment/"),
+        ("About", "/about/"),
+        ("Contact", "/contact/"),
+    )
 )
 
 
 @dataclass(frozen=True)
 class SiteValues:
     phone: PhoneNumber
-    copy: Copy
+    copy: "SiteCopy"
+    navigation: tuple[NavLink, ...]
 
 
 class SiteCopy(models.Model):
-    """The words every page shares, which Content staff edit in one place."""
+    """The words every page shares: navigation, call-to-action panel, footer.
 
-    SINGLETON_PK = 1
+    Two records: the live one every page shows, and the draft staff edit
+    in the admin. "Publish" copies the draft, navigation included, onto the
+    live one; until then visitors see nothing of it.
+    """
 
-    footer_text = models.CharField(
-        max_length=300,
-        default="Fractional vCISO and vCIO leadership for growing organizations.",
-        help_text="The line under the firm's name at the foot of every page.",
-    )
+    LIVE_PK, DRAFT_PK = 1, 2
+
     cta_heading = models.CharField(
         "call-to-action heading",
         max_length=80,
@@ -267,100 +236,45 @@ class SiteCopy(models.Model):
             "(“Take the leadership assessment”)."
         ),
     )
-    assessment_teaser = models.CharField(
-        "assessment teaser",
+    footer_text = models.CharField(
         max_length=300,
-        default=(
-            "A few questions about your organization tell you whether to start "
-            "with a vCISO, a vCIO or both."
-        ),
-        help_text="Under the home page's link to the self-assessment.",
+        default="Fractional vCISO and vCIO leadership for growing organizations.",
+        help_text="The line under the firm's name at the foot of every page.",
     )
-    contact_heading = models.CharField(
-        "contact page heading",
-        max_length=120,
-        default="Talk to Steadfast Partners",
-        help_text="The contact page's main heading.",
-    )
-    contact_intro = models.TextField(
-        "contact page introduction",
-        max_length=500,
-        default=(
-            "Tell us where your organization stands on security and technology "
-            "leadership. A senior advisor, not a sales script, gets back to you."
-        ),
-        help_text="The paragraph under the contact page's heading, above the form.",
-    )
-    home_featured_label = models.CharField(
-        "featured article label",
-        max_length=40,
-        default="Featured article",
-        help_text="The small label above the newest article on the home page.",
-    )
-    home_more_heading = models.CharField(
-        "more articles heading",
-        max_length=80,
-        default="More articles",
-        help_text="The home page's heading over the other recent articles.",
-    )
-    home_assessment_heading = models.CharField(
-        "assessment heading",
-        max_length=80,
-        default="Take the leadership assessment",
-        help_text="The home page's heading (and link) for the self-assessment.",
-    )
-    contact_form_heading = models.CharField(
-        "form heading",
-        max_length=80,
-        default="Write to us",
-        help_text="The heading over the contact form.",
-    )
-    contact_call_heading = models.CharField(
-        "call heading",
-        max_length=80,
-        default="Prefer to call?",
-        help_text="The heading beside the form, over the phone number.",
-    )
-    contact_call_text = models.CharField(
-        "call text",
-        max_length=300,
-        default="Speak to a senior advisor directly.",
+    email = models.EmailField(
+        "firm's email",
+        blank=True,
         help_text=(
-            "Under the call heading, here and on the thank-you page. Add the "
-            "hours you answer the phone, e.g. “Weekdays, 8am to 6pm Central.”"
+            "Shown in the footer as a link that writes to it, e.g. "
+            "hello@your-domain. Leave empty to show none."
         ),
     )
-    contact_next_heading = models.CharField(
-        "next steps heading",
-        max_length=80,
-        default="What happens next",
-        help_text="The heading over the steps that follow an inquiry.",
-    )
-    contact_next_steps = models.TextField(
-        "next steps",
-        max_length=1000,
-        default=(
-            "Your inquiry goes straight to a senior advisor.\n"
-            "Within one business day they reply by email (or call, if you "
-            "leave a number).\n"
-            "Together you look at your goals, your risks and whether a vCISO, "
-            "a vCIO or both would help."
-        ),
-        help_text=(
-            "One step per line, shown as a numbered list. Promise only what "
-            "the team keeps (a reply time, a first conversation)."
-        ),
-    )
-    contact_privacy_note = models.CharField(
-        "privacy note",
+    postal_address = models.CharField(
+        "firm's address",
         max_length=300,
-        default=(
-            "We use your details only to answer this inquiry. No mailing lists, "
-            "no sharing."
+        blank=True,
+        help_text="Shown in the footer as written. Leave empty to show none.",
+    )
+    linkedin_url = models.URLField(
+        "LinkedIn page",
+        blank=True,
+        help_text=(
+            "The firm's LinkedIn page, e.g. https://www.linkedin.com/company/… "
+            "Leave empty to show no link."
         ),
-        help_text="Under the steps; the privacy notice is linked after it.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    # What "Publish" copies from the draft onto the live record.
+    WORDS = (
+        "cta_heading",
+        "cta_text",
+        "cta_assessment_prompt",
+        "footer_text",
+        "email",
+        "postal_address",
+        "linkedin_url",
+    )
 
     class Meta:
         verbose_name = "site copy"
@@ -370,22 +284,58 @@ class SiteCopy(models.Model):
         return "Site copy"
 
     def save(self, *args, **kwargs) -> None:
-        self.pk = self.SINGLETON_PK
         super().save(*args, **kwargs)
-        # After commit too, in case a request cached the old copy meanwhile.
-        forget_site_settings()
-        transaction.on_commit(forget_site_settings)
+        if self.pk == self.LIVE_PK:
+            # After commit too, in case a request cached the old copy meanwhile.
+            forget_site_settings()
+            transaction.on_commit(forget_site_settings)
 
-    def as_copy(self, navigation) -> Copy:
-        words = {
-            field.name: getattr(self, field.name)
-            for field in fields(Copy)
-            if field.name != "navigation"
-        }
-        return Copy(
-            navigation=tuple(NavLink(label, url) for label, url in navigation),
-            **words,
+    def navigation(self) -> tuple[NavLink, ...]:
+        return tuple(
+            NavLink(label, url)
+            for label, url in self.navigation_links.values_list("label", "url")
         )
+
+    @classmethod
+    def draft_record(cls) -> "SiteCopy":
+        """The draft staff edit: a copy of the live record until they change it."""
+        draft = cls.objects.filter(pk=cls.DRAFT_PK).first()
+        if draft is not None:
+            return draft
+        live = cls.objects.filter(pk=cls.LIVE_PK).first() or cls(pk=cls.LIVE_PK)
+        draft = cls.objects.create(
+            pk=cls.DRAFT_PK, **{name: getattr(live, name) for name in cls.WORDS}
+        )
+        navigation = (
+            live.navigation() if live.pk and live.updated_at else DEFAULT_NAVIGATION
+        )
+        draft.replace_navigation(navigation)
+        return draft
+
+    def replace_navigation(self, links) -> None:
+        self.navigation_links.all().delete()
+        NavigationLink.objects.bulk_create(
+            NavigationLink(site_copy=self, label=link.label, url=link.url, position=n)
+            for n, link in enumerate(links)
+        )
+
+    def differs_from_live(self) -> bool:
+        live = SiteCopy.objects.filter(pk=self.LIVE_PK).first()
+        if live is None:
+            return True
+        return any(
+            getattr(self, name) != getattr(live, name) for name in self.WORDS
+        ) or (self.navigation() != live.navigation())
+
+    @transaction.atomic
+    def publish(self) -> "SiteCopy":
+        """Make this draft's words and navigation what every page shows."""
+        live, _ = SiteCopy.objects.get_or_create(pk=self.LIVE_PK)
+        for name in self.WORDS:
+            setattr(live, name, getattr(self, name))
+        live.replace_navigation(self.navigation())
+        live.save()
+        return live
 
 
 def validate_site_path(value: str) -> None:
@@ -415,9 +365,8 @@ class NavigationLink(models.Model):
         validators=[validate_site_path],
         help_text="The page's address on this site, e.g. /services/ or /about/.",
     )
-    position = models.PositiveSmallIntegerField(
-        default=0, help_text="Links are shown from the lowest number to the highest."
-    )
+    # Set from the links' order in the form: staff move them, not type numbers.
+    position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -425,7 +374,3 @@ class NavigationLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} ({self.url})"
-
-
-# Defined beside the code that resizes it; a model of this app all the same.
-from core.images import Image  # noqa: E402, F401

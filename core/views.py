@@ -6,11 +6,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django.views.static import serve
 
 from core.cache import cache_public_page
 from core.context_processors import site_context
-from core.images import long_lived
 
 logger = logging.getLogger(__name__)
 
@@ -104,10 +102,3 @@ def login_locked_out(
     response["Retry-After"] = str(cooloff_seconds)
     response["Cache-Control"] = "no-store"
     return response
-
-
-def media(request: HttpRequest, path: str) -> HttpResponse:
-    """Uploaded files when Django serves them (DEBUG): renditions with the
-    year-long lifetime the proxy gives them in production (README)."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    return long_lived(response, path)

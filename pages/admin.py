@@ -1,13 +1,10 @@
 from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
-from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import DraftAdminMixin
 from pages.models import Page
+from publishing.admin import PublicationFilter, PublishableAdmin
 
 
 class PageAdminForm(forms.ModelForm):
@@ -19,61 +16,93 @@ class PageAdminForm(forms.ModelForm):
             "kind",
             "lead",
             "body",
+            *Page.KIND_FIELDS[Page.Kind.HOME],
+            *Page.KIND_FIELDS[Page.Kind.CONTACT],
+            "seo_title",
             "meta_description",
+            "share_image",
             "position",
-            "status",
             "published_at",
         ]
         widgets = {
             "lead": forms.Textarea(attrs={"rows": 3}),
             "meta_description": forms.Textarea(attrs={"rows": 2, "maxlength": 160}),
+            "assessment_teaser": forms.Textarea(attrs={"rows": 2}),
+            "call_text": forms.Textarea(attrs={"rows": 2}),
+            "privacy_note": forms.Textarea(attrs={"rows": 2}),
+            "next_steps": forms.Textarea(attrs={"rows": 4}),
         }
 
 
 @admin.register(Page)
-class PageAdmin(DraftAdminMixin, SimpleHistoryAdmin):
+class PageAdmin(PublishableAdmin, SimpleHistoryAdmin):
     form = PageAdminForm
-    list_display = ["title", "kind", "address", "status", "published_at", "is_live"]
-    list_filter = ["kind", "status"]
+    list_display = ["title", "kind", "address", "publication", "published_at"]
+    list_filter = ["kind", PublicationFilter]
     search_fields = ["title", "lead", "body", "slug"]
-    prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["preview_link", "created_at", "updated_at"]
+    raw_id_fields = ["share_image"]
+    readonly_fields = ["created_at", "updated_at"]
     history_list_display = ["status", "kind"]
+
+    class Media:
+        js = ["publishing/counter.js"]
+
+    def get_prepopulated_fields(self, request: HttpRequest, obj: Page | None = None):
+        if obj is not None and obj.kind in Page.SINGLE_KINDS:
+            return {}
+        return {"slug": ["title"]}
 
     def get_readonly_fields(self, request: HttpRequest, obj: Page | None = None):
         # The kind sets the address: the site's own pages keep theirs.
+        fields = super().get_readonly_fields(request, obj)
         if obj is not None and obj.kind in Page.SINGLE_KINDS:
-            return [*self.readonly_fields, "kind"]
-        return self.readonly_fields
+            return [*fields, "kind", "slug"]
+        return fields
 
     def has_delete_permission(self, request: HttpRequest, obj: Page | None = None):
         if obj is not None and obj.kind in Page.SINGLE_KINDS:
             return False
         return super().has_delete_permission(request, obj)
 
-    class Media:
-        # The article editor's accessibility fixes apply to the same editor here.
-        css = {"all": ["articles/admin.css"]}
-        js = ["articles/admin-a11y.js", "pages/admin-counter.js"]
+    def can_unpublish(self, page: Page) -> bool:
+        return page.kind not in Page.SINGLE_KINDS
 
     def get_fieldsets(self, request: HttpRequest, obj: Page | None = None):
         note = (
             obj.editor_note
             if obj
-            else ("Choose the kind of page first: it sets the address and the layout.")
+            else "Choose the kind of page first: it sets the address and the layout."
         )
-        return [
+        hidden = obj.hidden_fields() if obj else set(Page.KIND_FIELDS[Page.Kind.HOME])
+        if obj is None:
+            hidden |= set(Page.KIND_FIELDS[Page.Kind.CONTACT])
+
+        def shown(*names: str) -> list[str]:
+            return [name for name in names if name not in hidden]
+
+        fieldsets = [
             (
                 None,
                 {
-                    "fields": ["title", "slug", "kind", "lead", "body"],
+                    "fields": shown("title", "slug", "kind", "lead", "body"),
                     "description": note,
                 },
             ),
-            ("Search and sharing", {"fields": ["meta_description"]}),
+            (
+                "Home page sections",
+                {"fields": shown(*Page.KIND_FIELDS[Page.Kind.HOME])},
+            ),
+            (
+                "Around the form",
+                {"fields": shown(*Page.KIND_FIELDS[Page.Kind.CONTACT])},
+            ),
+            (
+                "Search and sharing",
+                {"fields": ["seo_title", "meta_description", "share_image"]},
+            ),
             (
                 "Publishing",
-                {"fields": ["status", "published_at", "position", "preview_link"]},
+                {"fields": ["publication_status", "published_at", *shown("position")]},
             ),
             (
                 "Revisions",
@@ -84,26 +113,8 @@ class PageAdmin(DraftAdminMixin, SimpleHistoryAdmin):
                 },
             ),
         ]
-
-    @admin.display(boolean=True, description="Live")
-    def is_live(self, page: Page) -> bool:
-        return page.is_published
+        return [(name, options) for name, options in fieldsets if options["fields"]]
 
     @admin.display(description="Address")
     def address(self, page: Page) -> str:
         return page.get_absolute_url()
-
-    @admin.display(description="Preview")
-    def preview_link(self, page: Page) -> SafeString | str:
-        if page.pk is None:
-            return "Save the page to preview it."
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">Preview this page</a> '
-            "(shows the last saved version, even if it is a draft)",
-            reverse("pages:preview", kwargs={"pk": page.pk}),
-        )
-
-    def view_on_site(self, page: Page) -> str:
-        if page.is_published:
-            return page.get_absolute_url()
-        return reverse("pages:preview", kwargs={"pk": page.pk})

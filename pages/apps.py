@@ -6,6 +6,3 @@ class PagesConfig(AppConfig):
 
     name = "pages"
     verbose_name = "Pages"
-
-    def ready(self) -> None:
-        from pages import signals  # noqa: F401

@@ -1,27 +1,16 @@
-from datetime import datetime
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator
 from django.db import models
 from django.urls import Resolver404, resolve, reverse
-from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from articles.models import Article
-from core import richtext
-from core.drafts import DraftedContent
 from core.models import site_phone_numbers
+from publishing import richtext
+from publishing.models import Publishable, PublishableQuerySet
 
 
-class PageQuerySet(models.QuerySet):
-    def published(self) -> "PageQuerySet":
-        """What the public may see: published, and the publish time has come."""
-        return self.filter(
-            status=Page.Status.PUBLISHED, published_at__lte=timezone.now()
-        )
-
+class PageQuerySet(PublishableQuerySet):
     def services(self) -> "PageQuerySet":
         """The published service pages, in the order staff set."""
         return (
@@ -30,40 +19,56 @@ class PageQuerySet(models.QuerySet):
             .order_by("position", "title")
         )
 
-    def scheduled(self) -> "PageQuerySet":
-        return self.filter(
-            status=Page.Status.PUBLISHED, published_at__gt=timezone.now()
-        )
 
-
-def next_scheduled_publish() -> datetime | None:
-    """When the next scheduled article or page goes live, in one query: the
-    home page lists both, and no cached page may outlive that moment."""
-    articles = Article.objects.scheduled()
-    pages = Page.objects.scheduled()
-    # Each side unordered: SQL orders only the union.
-    articles, pages = (
-        rows.order_by().values_list("published_at", flat=True)
-        for rows in (articles, pages)
-    )
-    return articles.union(pages).order_by("published_at").first()
-
-
-class Page(DraftedContent):
+class Page(Publishable):
     class Kind(models.TextChoices):
         HOME = "home", "Home page"
         SERVICES = "services", "Services overview"
         SERVICE = "service", "Service"
         ABOUT = "about", "About"
         PRIVACY = "privacy", "Privacy notice"
+        CONTACT = "contact", "Contact page"
         PLAIN = "plain", "Plain page"
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
-
     # The site has one of each of these; services and plain pages are many.
-    SINGLE_KINDS = (Kind.HOME, Kind.SERVICES, Kind.ABOUT, Kind.PRIVACY)
+    SINGLE_KINDS = (Kind.HOME, Kind.SERVICES, Kind.ABOUT, Kind.PRIVACY, Kind.CONTACT)
+    # The words only one kind of page shows: other kinds' forms leave them out.
+    KIND_FIELDS = {
+        Kind.HOME: (
+            "featured_label",
+            "more_heading",
+            "assessment_heading",
+            "assessment_teaser",
+        ),
+        Kind.CONTACT: (
+            "form_heading",
+            "call_heading",
+            "call_text",
+            "next_heading",
+            "next_steps",
+            "privacy_note",
+        ),
+        Kind.SERVICE: ("position",),
+    }
+    # Addresses the site uses for itself, which no plain page may take.
+    RESERVED_SLUGS = {
+        "admin",
+        "articles",
+        "assessment",
+        "contact",
+        "healthz",
+        "media",
+        "pages",
+        "preview",
+        "robots",
+        "services",
+        "sitemap",
+        "static",
+        "about",
+        "privacy",
+        "feed",
+        "well-known",
+    }
 
     # Shown to staff on the change form of each kind: what only the firm can write.
     EDITOR_NOTES = {
@@ -89,21 +94,23 @@ class Page(DraftedContent):
             f"and who sees it. Write {richtext.RETENTION_PLACEHOLDER} where the "
             "retention period goes: it always shows the current setting."
         ),
+        Kind.CONTACT: (
+            "The words around the contact form at /contact/; the form itself "
+            "stays as it is. The thank-you page repeats the next steps."
+        ),
         Kind.PLAIN: "A page at /its-slug/.",
     }
 
     title = models.CharField(
         max_length=200,
-        help_text="The page's main heading (its one <h1>) and, by default, its title.",
+        help_text="The page's main heading and, unless an SEO title is set, its title.",
     )
     slug = models.SlugField(
         max_length=100,
         unique=True,
         help_text=(
             "The last part of the address: /services/this-part/ for a service, "
-            "/this-part/ for a plain page. The home page, the services overview, "
-            "About and Privacy have fixed addresses (/, /services/, /about/, "
-            "/privacy/)."
+            "/this-part/ for a plain page."
         ),
     )
     kind = models.CharField(
@@ -112,8 +119,8 @@ class Page(DraftedContent):
         default=Kind.PLAIN,
         help_text=(
             "What the page is: it sets the address, the layout and what search "
-            "engines are told. There is one home page, one overview, one About "
-            "and one Privacy page."
+            "engines are told. The home, services, About, Privacy and contact "
+            "pages are one of a kind."
         ),
     )
     lead = models.TextField(
@@ -144,32 +151,92 @@ class Page(DraftedContent):
         default=0,
         help_text="Services are listed from the lowest number to the highest.",
     )
-    status = models.CharField(
-        max_length=10,
-        choices=Status,
-        default=Status.DRAFT,
+
+    # The home page's own words around what it lists.
+    featured_label = models.CharField(
+        "featured article label",
+        max_length=40,
+        default="Featured article",
+        help_text="The small label above the newest article.",
+    )
+    more_heading = models.CharField(
+        "more articles heading",
+        max_length=80,
+        default="More articles",
+        help_text="The heading over the other recent articles.",
+    )
+    assessment_heading = models.CharField(
+        max_length=80,
+        default="Take the leadership assessment",
+        help_text="The heading (and link) of the self-assessment.",
+    )
+    assessment_teaser = models.CharField(
+        max_length=300,
+        default=(
+            "A few questions about your organization tell you whether to start "
+            "with a vCISO, a vCIO or both."
+        ),
+        help_text="Under the heading of the self-assessment.",
+    )
+
+    # The contact page's words around the form.
+    form_heading = models.CharField(
+        max_length=80, default="Write to us", help_text="The heading over the form."
+    )
+    call_heading = models.CharField(
+        max_length=80,
+        default="Prefer to call?",
+        help_text="The heading beside the form, over the phone number.",
+    )
+    call_text = models.CharField(
+        max_length=300,
+        default="Speak to a senior advisor directly.",
         help_text=(
-            "Choose “Published” to make it live — at the publication date below. "
-            "Drafts are only visible to staff through Preview."
+            "Under the call heading, here and on the thank-you page. Add the "
+            "hours you answer the phone, e.g. “Weekdays, 8am to 6pm Central.”"
         ),
     )
-    published_at = models.DateTimeField(
-        "publication date",
-        default=timezone.now,
-        db_index=True,
+    next_heading = models.CharField(
+        "next steps heading",
+        max_length=80,
+        default="What happens next",
+        help_text="The heading over the steps that follow an inquiry.",
+    )
+    next_steps = models.TextField(
+        max_length=1000,
+        default=(
+            "Your inquiry goes straight to a senior advisor.\n"
+            "Within one business day they reply by email (or call, if you "
+            "leave a number).\n"
+            "Together you look at your goals, your risks and whether a vCISO, "
+            "a vCIO or both would help."
+        ),
         help_text=(
-            "When it goes live. A future date schedules a published page: it "
-            "appears on its own at that time."
+            "One step per line, shown as a numbered list here and on the "
+            "thank-you page. Promise only what the team keeps."
         ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    privacy_note = models.CharField(
+        max_length=300,
+        default=(
+            "We use your details only to answer this inquiry. No mailing lists, "
+            "no sharing."
+        ),
+        help_text="Under the steps; the privacy notice is linked after it.",
+    )
 
     history = HistoricalRecords(excluded_fields=["body_html"])
     objects = PageQuerySet.as_manager()
 
     # What editing a live page keeps as a draft until "Publish changes".
-    DRAFT_FIELDS = ("title", "lead", "body", "meta_description")
+    DRAFT_FIELDS = (
+        "title",
+        "lead",
+        "body",
+        "meta_description",
+        *KIND_FIELDS[Kind.HOME],
+        *KIND_FIELDS[Kind.CONTACT],
+    )
     RENDERED_FIELDS = ("body_html",)
 
     class Meta:
@@ -177,22 +244,15 @@ class Page(DraftedContent):
         constraints = [
             models.UniqueConstraint(
                 fields=["kind"],
-                condition=models.Q(kind__in=["home", "services", "about", "privacy"]),
+                condition=models.Q(
+                    kind__in=["home", "services", "about", "privacy", "contact"]
+                ),
                 name="one_page_of_each_single_kind",
                 violation_error_message=(
                     "The site already has this page; edit that one instead."
                 ),
             )
         ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        self.render()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         match self.kind:
@@ -206,6 +266,8 @@ class Page(DraftedContent):
                 return reverse("pages:about")
             case self.Kind.PRIVACY:
                 return reverse("pages:privacy")
+            case self.Kind.CONTACT:
+                return reverse("contact:inquiry")
         return reverse("pages:detail", kwargs={"slug": self.slug})
 
     def render(self) -> None:
@@ -217,10 +279,10 @@ class Page(DraftedContent):
             # Every page links to these (the navigation, the form's consent).
             raise ValidationError(
                 {
-                    "status": (
+                    "published_at": (
                         f"“{self.get_kind_display()}” is always live: the site "
-                        "links to it. Keep it published, dated now or earlier; "
-                        "changes to it wait as a draft until you publish them."
+                        "links to it. Keep its date now or earlier; changes to "
+                        "it wait as a draft until you publish them."
                     )
                 }
             )
@@ -231,6 +293,8 @@ class Page(DraftedContent):
 
     def owns_address(self) -> bool:
         """A plain page's address is not one the site already uses (/articles/)."""
+        if self.slug.lower() in self.RESERVED_SLUGS:
+            return False
         try:
             match = resolve(f"/{self.slug}/")
         except Resolver404:
@@ -238,21 +302,19 @@ class Page(DraftedContent):
         return match.view_name == "pages:detail"
 
     @property
-    def absolute_url(self) -> str:
-        return settings.SITE_URL + self.get_absolute_url()
-
-    @property
-    def is_published(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
-        )
-
-    @property
-    def is_scheduled(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
-        )
-
-    @property
     def editor_note(self) -> str:
         return self.EDITOR_NOTES.get(self.kind, "")
+
+    @property
+    def steps(self) -> list[str]:
+        """The contact page's next steps, one a line."""
+        return [line.strip() for line in self.next_steps.splitlines() if line.strip()]
+
+    def hidden_fields(self) -> set[str]:
+        """The fields of other kinds of page, left out of this one's form."""
+        own = self.KIND_FIELDS.get(self.kind, ())
+        others = {name for fields in self.KIND_FIELDS.values() for name in fields}
+        hidden = others - set(own)
+        if self.kind == self.Kind.CONTACT:
+            hidden.add("body")
+        return hidden

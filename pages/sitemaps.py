@@ -4,7 +4,8 @@ from django.db.models import Case, Max, When
 from django.urls import reverse
 
 from articles.models import Article
-from articles.sitemaps import ArticleSitemap, SiteUrlSitemap
+from articles.sitemaps import ArticleSitemap
+from core.sitemaps import SiteUrlSitemap
 from pages.models import Page
 
 

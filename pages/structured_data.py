@@ -1,26 +1,12 @@
-"""JSON-LD for the site's pages, built on the articles' (articles/structured_data.py):
-the same Organization, escaping and share image everywhere."""
+"""JSON-LD for the site's pages, around the site's Organization and WebSite
+(core/structured_data.py)."""
 
 from typing import Any
 
 from django.conf import settings
 
-from articles.structured_data import as_script, organization, share_image
+from core.structured_data import organization, website
 from pages.models import Page
-
-__all__ = ["as_script", "page_graph", "share_image"]
-
-ORGANIZATION_ID = "#organization"
-
-
-def website() -> dict[str, Any]:
-    return {
-        "@type": "WebSite",
-        "@id": f"{settings.SITE_URL}/#website",
-        "name": settings.SITE_NAME,
-        "url": settings.SITE_URL + "/",
-        "publisher": {"@id": f"{settings.SITE_URL}/{ORGANIZATION_ID}"},
-    }
 
 
 def web_page(page: Page, type_name: str = "WebPage") -> dict[str, Any]:
@@ -30,7 +16,7 @@ def web_page(page: Page, type_name: str = "WebPage") -> dict[str, Any]:
         "@id": f"{url}#webpage",
         "url": url,
         "name": page.title,
-        "description": page.meta_description,
+        "description": page.description,
         "isPartOf": {"@id": f"{settings.SITE_URL}/#website"},
     }
 
@@ -40,7 +26,7 @@ def service(page: Page, provider: dict[str, Any]) -> dict[str, Any]:
         "@type": "Service",
         "@id": f"{page.absolute_url}#service",
         "name": page.title,
-        "description": page.meta_description,
+        "description": page.description,
         "url": page.absolute_url,
         "serviceType": page.title,
         "provider": provider,

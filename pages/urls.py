@@ -3,6 +3,7 @@ from django.urls import path
 from core.cache import PAGE_TIMEOUT, cache_public_page
 from pages import views
 from pages.models import Page
+from publishing.views import until_next_publish
 
 app_name = "pages"
 
@@ -17,12 +18,11 @@ def page_view(*kinds: str, timeout=PAGE_TIMEOUT):
 urlpatterns = [
     path(
         "services/",
-        page_view(Page.Kind.SERVICES, timeout=views.until_next_publish),
+        page_view(Page.Kind.SERVICES, timeout=until_next_publish),
         name="services",
     ),
     path("services/<slug:slug>/", page_view(Page.Kind.SERVICE), name="service"),
     path("about/", page_view(Page.Kind.ABOUT), name="about"),
     path("privacy/", page_view(Page.Kind.PRIVACY), name="privacy"),
-    path("pages/preview/<int:pk>/", views.preview, name="preview"),
     path("<slug:slug>/", page_view(Page.Kind.PLAIN), name="detail"),
 ]

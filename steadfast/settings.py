@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "core",
+    "publishing",
     "articles",
     "contact",
     "assessment",
@@ -126,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
+                "publishing.context_processors.preview",
             ],
         },
     },
@@ -296,11 +298,11 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # The article editor's extra extension: it cleans pasted HTML in the browser
-# (articles/static/articles/paste-cleaner.js). The server sanitises anyway.
+# (publishing/static/publishing/paste-cleaner.js). The server sanitises anyway.
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
-        "js": [static_lazy("articles/paste-cleaner.js")],
-        "extensions": {"PasteCleaner": "core.richtext.allow_no_extra_markup"},
+        "js": [static_lazy("publishing/paste-cleaner.js")],
+        "extensions": {"PasteCleaner": "publishing.richtext.allow_no_extra_markup"},
     }
 ]
 

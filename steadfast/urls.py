@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 
 from core import views as core_views
 from pages import views as page_views
+from publishing import views as publishing_views
 
 urlpatterns = [
     path("", page_views.home, name="home"),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("contact/", include("contact.urls")),
     path("assessment/", include("assessment.urls")),
     path("admin/", admin.site.urls),
+    path("preview/", include("publishing.urls")),
     # Last: a plain page's address is any one-part path no other app uses.
     path("", include("pages.urls")),
 ]
@@ -21,7 +23,7 @@ urlpatterns = [
 # Before the pages' catch-all, which would take /media/... otherwise.
 if settings.DEBUG:
     urlpatterns.insert(
-        0, re_path(r"^media/(?P<path>.*)$", core_views.media, name="media")
+        0, re_path(r"^media/(?P<path>.*)$", publishing_views.media, name="media")
     )
 
 handler400 = "core.views.bad_request"

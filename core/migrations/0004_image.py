@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import core.images
+import publishing.images
 
 
 class Migration(migrations.Migration):
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                         height_field="height",
                         help_text="A JPEG, PNG, GIF or WebP of at most 10 MB. It is resized for phones and large screens when you save.",
                         upload_to="images/originals/",
-                        validators=[core.images.validate_upload],
+                        validators=[publishing.images.validate_upload],
                         verbose_name="image",
                         width_field="width",
                     ),

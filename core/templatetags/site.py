@@ -2,7 +2,10 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from core.structured_data import iso8601
+
 register = template.Library()
+register.filter("iso8601", iso8601)
 
 
 @register.simple_tag(takes_context=True)

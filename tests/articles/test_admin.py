@@ -12,6 +12,7 @@ from PIL import Image
 from pytest_django.asserts import assertContains, assertFormError, assertNotContains
 
 from articles.models import Article
+from publishing.images import Image as LibraryImage
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def form_data(article: Article, **changes) -> dict:
         "author_title": article.author_title,
         "author_url": article.author_url,
         "seo_title": article.seo_title,
-        "share_image_alt": article.share_image_alt,
+        "meta_description": article.meta_description,
         "slug_redirects-TOTAL_FORMS": "0",
         "slug_redirects-INITIAL_FORMS": "0",
         "slug_redirects-MIN_NUM_FORMS": "0",
@@ -128,10 +129,16 @@ def test_a_new_article_is_bylined_to_the_editor_and_offers_no_substantive_update
     assertNotContains(response, "id_substantive_update")
 
 
-def test_the_byline_falls_back_to_the_username(content_editor, content_editor_client):
+def test_the_byline_defaults_to_the_editors_full_name_never_the_username(
+    content_editor, content_editor_client
+):
+    content_editor.first_name, content_editor.last_name = "Casey", "Morgan"
+    content_editor.save()
+
     response = content_editor_client.get("/admin/articles/article/add/")
 
-    assertContains(response, f'value="{content_editor.username}"')
+    assertContains(response, 'value="Casey Morgan"')
+    assertNotContains(response, f'value="{content_editor.username}"')
 
 
 def test_history_names_the_editor_without_a_link_content_staff_cannot_open(
@@ -163,7 +170,7 @@ def test_change_form_has_the_wysiwyg_editor_under_the_strict_csp(
     assert "'sha256-" in csp
     assert "unsafe-inline" not in csp
     assertContains(response, "id_substantive_update")
-    assertContains(response, f"/articles/preview/{launch_article.pk}/")
+    assertContains(response, f"/preview/articles.article/{launch_article.pk}/")
 
 
 def test_add_form_prepopulates_the_slug_and_loads(content_editor_client):
@@ -250,27 +257,15 @@ def test_editor_sees_the_previously_published_text(
     assertContains(response, "A virtual Chief Information Security Officer owns")
 
 
-def test_share_image_needs_a_description(content_editor_client, launch_article):
-    response = content_editor_client.post(
-        change_url(launch_article), form_data(launch_article, share_image=png())
-    )
-
-    assertFormError(
-        response.context["adminform"].form,
-        "share_image_alt",
-        "Describe the image for people who cannot see it.",
-    )
-
-
-def test_share_image_with_a_description_is_used_for_link_previews(
+def test_a_share_image_from_the_library_is_used_for_link_previews(
     client, content_editor_client, launch_article, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
+    picture = LibraryImage.objects.create(
+        file=png(), alt_text="A navy rectangle", is_decorative=False
+    )
     content_editor_client.post(
-        change_url(launch_article),
-        form_data(
-            launch_article, share_image=png(), share_image_alt="A navy rectangle"
-        ),
+        change_url(launch_article), form_data(launch_article, share_image=picture.pk)
     )
 
     response = client.get(launch_article.get_absolute_url())
@@ -278,7 +273,10 @@ def test_share_image_with_a_description_is_used_for_link_previews(
     assertContains(
         response, '<meta property="og:image:alt" content="A navy rectangle">'
     )
-    assertContains(response, "/media/articles/share/share")
+    assertContains(
+        response,
+        f'<meta property="og:image" content="{settings.SITE_URL}{picture.src}">',
+    )
 
 
 def test_admin_edit_is_visible_on_the_next_public_request(
@@ -314,14 +312,18 @@ def test_an_edit_saves_even_when_the_page_cache_is_down(
     assert launch_article.title == "Saved while Redis was down"
 
 
-def test_view_on_site_opens_the_preview_for_a_draft(
+def test_a_draft_offers_preview_beside_the_buttons_and_no_view_on_site(
     content_editor_client, make_article
 ):
     draft = make_article(status=Article.Status.DRAFT)
 
     response = content_editor_client.get(change_url(draft))
 
-    assertContains(response, f'href="/articles/preview/{draft.pk}/"')
+    assertContains(
+        response,
+        f'class="button preview-link" href="/preview/articles.article/{draft.pk}/"',
+    )
+    assertNotContains(response, "View on site")
 
 
 def test_an_article_cannot_be_related_to_itself(content_editor_client, launch_article):

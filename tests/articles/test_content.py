@@ -1,9 +1,10 @@
-"""Sanitising and rendering article bodies (articles/content.py)."""
+"""Sanitising and rendering article bodies (publishing/richtext.py)."""
 
 import pytest
 
-from articles import content
 from articles.models import Article
+from articles.views import split_sections
+from publishing import richtext as content
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +88,7 @@ def test_headings_get_stable_readable_unique_ids():
     ids=["intro-and-sections", "starts-with-a-section", "no-sections", "empty"],
 )
 def test_a_body_is_cut_into_sections_at_its_h2s(body, expected):
-    assert content.split_sections(body) == expected
+    assert split_sections(body) == expected
 
 
 def test_an_empty_editor_document_is_an_empty_body():
@@ -134,16 +135,6 @@ def test_event_handlers_on_links_never_reach_the_public_page(client, make_articl
     assert "steal()" not in html
     assert "onclick" not in html
     assert "onmouseover" not in html
-
-
-def test_seed_text_becomes_a_title_headings_and_paragraphs():
-    title, body = content.html_from_seed_text(
-        "The Title\n\nIntro sentence here.\n\nA Heading?\n\nBody text.\n\n\xa0\n\n"
-        "Call Us Today \xa0737-210-5503"
-    )
-
-    assert title == "The Title"
-    assert body == "<p>Intro sentence here.</p>\n<h2>A Heading?</h2>\n<p>Body text.</p>"
 
 
 def test_reading_time_rounds_up_to_whole_minutes(make_article):

@@ -80,7 +80,7 @@ def test_staff_preview_shows_a_draft_exactly_as_it_will_look(
         title="Draft to check", status=Article.Status.DRAFT, body="<h2>Part</h2>"
     )
 
-    response = content_editor_client.get(f"/articles/preview/{draft.pk}/")
+    response = content_editor_client.get(f"/preview/articles.article/{draft.pk}/")
 
     assertContains(response, '<h1 id="article-title" class="article-title">')
     assertContains(response, '<h2 id="part">Part</h2>')
@@ -92,7 +92,7 @@ def test_staff_preview_shows_a_draft_exactly_as_it_will_look(
 def test_a_drafts_preview_never_says_published(content_editor_client, make_article):
     draft = make_article(status=Article.Status.DRAFT)
 
-    response = content_editor_client.get(f"/articles/preview/{draft.pk}/")
+    response = content_editor_client.get(f"/preview/articles.article/{draft.pk}/")
 
     assertNotContains(response, "Published <time")
     assertContains(response, "Not published yet")
@@ -105,7 +105,7 @@ def test_preview_shows_a_scheduled_article_with_its_date(
     goes_live = datetime(timezone.now().year + 1, 3, 1, 3, 0, tzinfo=UTC)
     article = make_article(published_at=goes_live)
 
-    response = content_editor_client.get(f"/articles/preview/{article.pk}/")
+    response = content_editor_client.get(f"/preview/articles.article/{article.pk}/")
 
     assertContains(
         response,
@@ -116,7 +116,7 @@ def test_preview_shows_a_scheduled_article_with_its_date(
 def test_visitors_cannot_open_a_preview(client, make_article):
     draft = make_article(status=Article.Status.DRAFT)
 
-    response = client.get(f"/articles/preview/{draft.pk}/")
+    response = client.get(f"/preview/articles.article/{draft.pk}/")
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
@@ -125,7 +125,7 @@ def test_visitors_cannot_open_a_preview(client, make_article):
 def test_only_staff_who_edit_articles_can_preview_a_draft(sales_client, make_article):
     draft = make_article(title="Unannounced service", status=Article.Status.DRAFT)
 
-    response = sales_client.get(f"/articles/preview/{draft.pk}/")
+    response = sales_client.get(f"/preview/articles.article/{draft.pk}/")
 
     assert response.status_code == 403
     assertNotContains(response, "Unannounced service", status_code=403)

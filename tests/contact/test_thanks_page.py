@@ -36,9 +36,9 @@ def test_thanks_page_sets_what_we_received_apart_and_says_what_happens_now(
     response = client.post("/contact/", valid_data, follow=True)
 
     assertContains(response, '<section class="contact-received-card"')
-    assertContains(response, "What happens now")
+    assertContains(response, "What happens next")
     assertContains(response, "a senior advisor")
-    assertContains(response, "within one business day")
+    assertContains(response, "Within one business day")
     assertContains(response, 'href="tel:+17372105503"', count=4)
     assertNotContains(response, "sales team")
 

@@ -19,7 +19,9 @@ def test_saving_a_live_page_keeps_visitors_on_the_published_version(
         follow=True,
     )
 
-    assertContains(response, "Saved as a draft")
+    assertContains(
+        response, "Draft saved. Visitors see nothing of it until you publish."
+    )
     assertNotContains(visitor.get("/about/"), "A lead still in draft.")
     about_page.refresh_from_db()
     assert about_page.draft["lead"] == "A lead still in draft."
@@ -33,7 +35,7 @@ def test_the_form_and_the_preview_show_the_draft(editor, about_page):
     )
 
     form = editor.get(change_url(about_page))
-    preview = editor.get(f"/pages/preview/{about_page.pk}/")
+    preview = editor.get(f"/preview/pages.page/{about_page.pk}/")
 
     assertContains(form, "New team section")
     assertContains(form, "Unpublished changes.")
@@ -93,7 +95,7 @@ def test_a_draft_of_a_live_article_waits_for_publishing(
         visitor.get(launch_article.get_absolute_url()), "A summary still in draft."
     )
     assertContains(
-        editor.get(f"/articles/preview/{launch_article.pk}/"),
+        editor.get(f"/preview/articles.article/{launch_article.pk}/"),
         "A summary still in draft.",
     )
     assert Article.objects.get(pk=launch_article.pk).has_draft
@@ -111,9 +113,10 @@ def test_history_shows_the_changes_as_words_not_markup(editor, about_page):
 
     history = editor.get(f"/admin/pages/page/{about_page.pk}/history/")
 
-    assertContains(history, "Body (draft)")
-    assertContains(history, "fractional")
-    assertContains(history, "part-time")
+    assertContains(history, "<strong>Draft saved</strong>")
+    assertContains(history, "<dt>Body</dt>")
+    assertContains(history, "<del>fractional</del>")
+    assertContains(history, "<ins>part-time</ins>")
     assertNotContains(history, "&lt;em&gt;")
     assertNotContains(history, "&lt;p&gt;")
 
@@ -122,7 +125,7 @@ def test_history_shows_the_changes_as_words_not_markup(editor, about_page):
 def test_the_preview_of_a_page_listing_services_lists_them(editor, kind):
     page = Page.objects.get(kind=kind)
 
-    response = editor.get(f"/pages/preview/{page.pk}/")
+    response = editor.get(f"/preview/pages.page/{page.pk}/")
 
     assertContains(response, 'href="/services/vciso/"')
     assertContains(response, "<h1")

@@ -8,9 +8,9 @@ from django.test import RequestFactory
 from PIL import Image as PillowImage
 from pytest_django.asserts import assertContains, assertNotContains
 
-from core import views
-from core.images import Image
-from core.richtext import IMAGE_PICKER_URL
+from publishing import views
+from publishing.images import Image
+from publishing.richtext import IMAGE_PICKER_URL
 from tests.pages.test_admin import change_url, form_data
 
 pytestmark = pytest.mark.django_db
@@ -169,7 +169,7 @@ def test_a_caption_is_only_the_paragraph_right_above_its_table(
 def test_the_editors_picker_address_is_the_image_librarys():
     from django.urls import reverse
 
-    assert reverse("admin:core_image_picker") == IMAGE_PICKER_URL
+    assert reverse("admin:publishing_image_picker") == IMAGE_PICKER_URL
 
 
 def test_a_new_description_or_a_deleted_image_shows_on_the_pages_using_it(
@@ -202,11 +202,11 @@ def test_a_new_description_or_a_deleted_image_shows_on_the_pages_using_it(
 
 
 def test_an_images_picture_cannot_be_swapped_under_its_renditions(editor, chart):
-    page = editor.get(f"/admin/core/image/{chart.pk}/change/")
+    page = editor.get(f"/admin/publishing/image/{chart.pk}/change/")
 
     assertNotContains(page, 'type="file"')
     editor.post(
-        f"/admin/core/image/{chart.pk}/change/",
+        f"/admin/publishing/image/{chart.pk}/change/",
         {"file": jpeg(800, 400, "other.jpg"), "alt_text": chart.alt_text},
     )
     chart.refresh_from_db()

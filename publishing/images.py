@@ -5,7 +5,7 @@ server into a few widths of WebP, each named after the original's content so
 a browser or CDN may keep it forever (nothing ever changes at that address).
 Rich text refers to an image by its id; rendering on save turns that into an
 ``<img>`` with ``srcset``, ``width``, ``height`` and the alt text
-(core/richtext.py).
+(publishing/richtext.py).
 """
 
 import hashlib

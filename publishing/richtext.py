@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import nh3
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
@@ -42,7 +42,7 @@ ALLOWED_TAGS = {
     "tr",
     "th",
     "td",
-    # Images come from the image library (core/images.py), in a figure
+    # Images come from the image library (publishing/images.py), in a figure
     # with an optional caption; rendering makes them responsive.
     "figure",
     "figcaption",
@@ -58,7 +58,7 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 # Where the editor's "Browse..." opens (a literal: settings-time config is
 # read before URLs can be reversed); tests check that it resolves.
-IMAGE_PICKER_URL = "/admin/core/image/picker/"
+IMAGE_PICKER_URL = "/admin/publishing/image/picker/"
 
 # The editor's configuration, kept beside the sanitiser that enforces it.
 EDITOR_EXTENSIONS = {
@@ -71,7 +71,7 @@ EDITOR_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
-    # The picker lists the image library and uploads to it (core/admin.py).
+    # The picker lists the image library and uploads to it (publishing/admin.py).
     "Figure": {"pickerUrl": IMAGE_PICKER_URL},
     "Caption": True,
     "Image": True,
@@ -253,7 +253,7 @@ def responsive_images(body_html: str) -> str:
     (the CSP would block a picture from elsewhere anyway)."""
     if "<img" not in body_html:
         return body_html
-    from core.images import Image
+    from publishing.images import Image
 
     found = [dict(_ATTRIBUTE.findall(match)) for match in _IMG.findall(body_html)]
     ids = {attrs.get("data-file", "") for attrs in found}
@@ -320,27 +320,34 @@ def mark_site_phone(body_html: str, phone_numbers: Iterable[str]) -> str:
 
 
 def setting_values() -> dict[str, str]:
-    """Settings a text may quote (the privacy notice): always today's value."""
+    """Settings a text may quote (the privacy notice): always today's value,
+    escaped, as it goes into HTML."""
     return {
-        RETENTION_PLACEHOLDER: str(settings.INQUIRY_RETENTION_DAYS),
-        COOKIE_DAYS_PLACEHOLDER: str(settings.SESSION_COOKIE_AGE // 86400),
+        RETENTION_PLACEHOLDER: escape(settings.INQUIRY_RETENTION_DAYS),
+        COOKIE_DAYS_PLACEHOLDER: escape(settings.SESSION_COOKIE_AGE // 86400),
     }
 
 
 def with_site_values(body_html: str, phone: PhoneNumber) -> SafeString:
-    """Rendered rich text with today's phone number and retention period."""
+    """Rendered rich text with today's phone number and retention period.
+
+    ``body_html`` is sanitised HTML (``render_body``); what comes from the
+    settings is escaped where it is filled in, as in any template: the number
+    is validated on the form only, and a value saved otherwise may hold markup.
+    """
 
     def phone_link(match: re.Match) -> str:
-        shown = match[1]
+        # The words the editor linked: already clean HTML from the body.
+        shown: str = SafeString(match[1])
         # A number (or the placeholder) shows the current number; other words
         # the editor linked to it stay as written.
         if shown == PHONE_PLACEHOLDER or _PHONE_TEXT.fullmatch(html.unescape(shown)):
-            shown = phone.display
+            shown = phone.display  # plain text: format_html escapes it
         return format_html(
-            '<a class="site-phone" href="{}">{}</a>', phone.tel_href, SafeString(shown)
+            '<a class="site-phone" href="{}">{}</a>', phone.tel_href, shown
         )
 
     filled = _SITE_PHONE.sub(phone_link, body_html)
     for placeholder, value in setting_values().items():
         filled = filled.replace(placeholder, value)
-    return mark_safe(filled)  # noqa: S308 - sanitised on save, our own markup added
+    return mark_safe(filled)  # noqa: S308 - sanitised on save, values escaped above
