@@ -7,8 +7,11 @@ default site is still being created (core.apps.SiteAdminConfig names it).
 from functools import wraps
 
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import BadRequest
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+from django.urls import path
 
 
 class SiteAdminSite(admin.AdminSite):
@@ -17,6 +20,19 @@ class SiteAdminSite(admin.AdminSite):
     site_header = "Steadfast Partners"
     site_title = "Steadfast Partners admin"
     index_title = "Website administration"
+
+    def get_urls(self):
+        # Before the admin's own "view on site" redirect, which asks only
+        # that a user be staff: a draft's address is its editors' business.
+        shortcut = self.admin_view(view_on_site_for_those_who_may_view)
+        return [
+            path(
+                "r/<int:content_type_id>/<path:object_id>/",
+                shortcut,
+                name="view_on_site",
+            ),
+            *super().get_urls(),
+        ]
 
     def admin_view(self, view, cacheable=False):
         if getattr(view, "__name__", "") == "changelist_view":
@@ -45,3 +61,20 @@ def refuse_filters_out_of_range(changelist_view):
             raise BadRequest("A filter in the address is out of range.") from error
 
     return view
+
+
+def view_on_site_for_those_who_may_view(
+    request: HttpRequest, content_type_id: int, object_id: str
+):
+    """The admin's redirect to an object's page, for staff who may see it."""
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist:
+        raise Http404 from None
+    opts = model._meta if model is not None else None
+    if opts is None or not any(
+        request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+        for action in ("view", "change")
+    ):
+        raise Http404("Nothing to show here.")
+    return shortcut(request, content_type_id, object_id)

@@ -265,7 +265,10 @@ def test_public_pages_cost_a_fixed_few_queries(
         make_article()
 
     with django_assert_num_queries(queries):
-        client.get(url)
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert response.content.rstrip().endswith((b"</html>", b"</rss>", b"</urlset>"))
 
 
 def test_cached_article_page_costs_no_queries(
