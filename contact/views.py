@@ -2,7 +2,7 @@ import time
 import uuid
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -80,14 +80,17 @@ def inquiry(request: HttpRequest) -> HttpResponse:
 def contact_page(request: HttpRequest) -> Page:
     """The words around the form, which Content edit as the contact page.
 
-    The form works without them: a site missing the page shows the
-    defaults, so an inquiry is never refused for want of a heading.
+    The form works without them: while the database is down, or on a
+    site missing the page, it shows the defaults, so an inquiry is never
+    refused for want of a heading.
     """
-    return (
-        previewed(request, Page)
-        or Page.objects.published().filter(kind=Page.Kind.CONTACT).first()
-        or Page(kind=Page.Kind.CONTACT)
-    )
+    try:
+        page = previewed(request, Page) or (
+            Page.objects.published().filter(kind=Page.Kind.CONTACT).first()
+        )
+    except DatabaseError:
+        page = None
+    return page or Page(kind=Page.Kind.CONTACT)
 
 
 def with_page(request: HttpRequest, context: dict) -> dict:

@@ -310,7 +310,7 @@ def test_nginx_refuses_an_oversized_body_before_gunicorn_sees_it(
 
 @pytest.mark.parametrize(
     ("path", "size"),
-    [("/contact/", 60_000), ("/admin/core/image/add/", 30_000_000)],
+    [("/contact/", 60_000), ("/admin/publishing/image/add/", 30_000_000)],
 )
 def test_bodies_within_the_limits_reach_the_app(proxy, gunicorn, path, size):
     # An inquiry just under 64 KiB; a 30 MB image, which the admin itself
