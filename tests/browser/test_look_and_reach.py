@@ -38,7 +38,8 @@ TEL_LINK_IN_REACH = """() => [...document.querySelectorAll('a[href^="tel:"]')]
 # Text the call bar overlaps: every text element of the page but the bar's.
 TEXT_UNDER_CALL_BAR = """() => {
   const bar = document.querySelector('.call-bar').getBoundingClientRect();
-  return [...document.querySelectorAll('main p, main li, main h2, main dd, footer p')]
+  const text = 'main p, main li, main h2, main dd, footer p, footer li';
+  return [...document.querySelectorAll(text)]
     .filter((el) => {
       const r = el.getBoundingClientRect();
       return r.height > 0 && r.bottom > bar.top + 0.5 && r.top < bar.bottom - 0.5;

@@ -72,3 +72,19 @@ def test_skip_link_appears_on_first_tab_and_jumps_to_the_content(open_page):
     assert box["width"] > 1 and box["height"] > 1
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("name", ["home", "article", "contact"])
+def test_footer_lists_the_phone_and_the_privacy_notice(open_page, name):
+    page, _ = open_page(DESKTOP)
+    page.goto(public_path(name))
+
+    footer = page.locator("footer.site-footer")
+    items = footer.locator("ul li")
+    expect(items.filter(has=page.locator("a[href^='tel:']"))).to_have_count(1)
+    expect(footer.get_by_role("link", name="Privacy notice")).to_have_attribute(
+        "href", "/privacy/"
+    )
+    # The email, address and LinkedIn page show only once they are filled in.
+    expect(footer.locator("a[href^='mailto:']")).to_have_count(0)
+    expect(footer.get_by_role("link", name="LinkedIn")).to_have_count(0)

@@ -51,22 +51,33 @@ def test_editor_drafts_the_home_hero_previews_and_publishes_it(
     page.get_by_role("link", name=old_hero).click()
     page.locator(".ProseMirror[contenteditable='true']").wait_for()
     assert axe_violations(page) == []
-    page.get_by_label("Title").fill(NEW_HERO)
-    page.get_by_role("button", name="Save and continue editing").click()
+    page.get_by_label("Title:", exact=True).fill(NEW_HERO)
+    # The home page is always live: no status to pick, no Unpublish.
+    assert page.get_by_label("Status", exact=True).count() == 0
+    submit_row = page.locator(".submit-row.publish-row")
+    expect(submit_row.get_by_role("button", name="Unpublish")).to_have_count(0)
+    expect(submit_row.locator("input[name=_publish]")).to_have_value("Publish changes")
+    submit_row.get_by_role("button", name="Save draft").click()
 
-    expect(page.locator(".messagelist")).to_contain_text("Saved as a draft")
+    expect(page.locator(".messagelist .success")).to_have_text(
+        "Draft saved. Visitors see nothing of it until you publish."
+    )
+    expect(page.locator(".messagelist .success")).to_have_count(1)
     visitor.goto("/")
     expect(visitor.get_by_role("heading", level=1)).to_have_text(old_hero)
 
+    home = Page.objects.get(kind=Page.Kind.HOME)
     with page.expect_popup() as popup:
-        page.get_by_role("link", name="Preview this page").click()
+        submit_row.locator("a.preview-link").click()
     preview = popup.value
+    assert preview.url.endswith(f"/preview/pages.page/{home.pk}/")
     expect(preview.get_by_role("heading", level=1)).to_have_text(NEW_HERO)
     expect(preview.get_by_role("status")).to_contain_text("Unpublished changes")
     preview.close()
 
-    page.get_by_role("button", name="Publish changes").click()
-    expect(page.locator(".messagelist")).to_contain_text("Your changes are live")
+    page.locator(".submit-row.publish-row input[name=_publish]").click()
+    expect(page.locator(".messagelist .success")).to_have_text("Published.")
+    expect(page.locator(".messagelist .success")).to_have_count(1)
     visitor.goto("/")
     expect(visitor.get_by_role("heading", level=1)).to_have_text(NEW_HERO)
 
@@ -80,7 +91,7 @@ def test_editor_creates_a_service_page_with_an_image_and_a_table(
     editor = page.locator(".ProseMirror[contenteditable='true']")
     editor.wait_for()
 
-    page.get_by_label("Title").fill("Incident response planning")
+    page.get_by_label("Title:", exact=True).fill("Incident response planning")
     page.get_by_label("Kind").select_option("service")
     page.get_by_label("Lead").fill("A plan for the day something goes wrong.")
     page.get_by_label("Meta description").fill(
@@ -118,6 +129,7 @@ def test_editor_creates_a_service_page_with_an_image_and_a_table(
         dialog.get_by_role("button", name="Browse").click()
     picker = popup.value
     picker.wait_for_load_state()
+    assert "/admin/publishing/image/picker/" in picker.url
     assert axe_violations(picker) == []
     picker.get_by_label("Image:", exact=True).set_input_files(photo)
     picker.get_by_label("Description (alt text)").fill(
@@ -132,9 +144,12 @@ def test_editor_creates_a_service_page_with_an_image_and_a_table(
     )
     dialog.get_by_role("button", name="Insert").click()
 
-    page.get_by_label("Status").select_option("published")
-    page.get_by_role("button", name="Save and continue editing").click()
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    publish = page.locator(".submit-row.publish-row input[name=_publish]")
+    expect(publish).to_have_value("Publish")
+    publish.click()
+    expect(page.locator(".messagelist .success")).to_have_text("Published.")
+    expect(page.locator(".messagelist .success")).to_have_count(1)
+    expect(page).to_have_url(re.compile(r"/admin/pages/page/\d+/change/$"))
 
     visitor, _ = open_page(DESKTOP)
     response = visitor.goto("/services/incident-response-planning/")
@@ -158,7 +173,7 @@ def test_a_page_with_an_image_and_a_table_is_valid_html(
     # live_server: the suite then restores the migrated pages (conftest.py).
     from django.core.files import File
 
-    from core.images import Image
+    from publishing.images import Image
 
     with photo.open("rb") as file:
         image = Image(file=File(file, name="roles.png"), alt_text="Both roles")

@@ -3,10 +3,28 @@
 // rows' order on the page when the form is sent.
 "use strict";
 (() => {
+  // Rows with a link in them: a blank extra row stays blank, so Django
+  // leaves it out instead of asking for its label.
   const rows = (table) =>
     [...table.querySelectorAll("tbody tr.form-row")].filter(
-      (row) => !row.classList.contains("empty-form"),
+      (row) =>
+        !row.classList.contains("empty-form") &&
+        row.querySelector('input[name$="-label"]')?.value,
     );
+
+  // The inline's inputs have column headings, not labels of their own.
+  const label = (table) => {
+    table.querySelectorAll("tbody tr.form-row").forEach((row) => {
+      for (const [suffix, words] of [
+        ["-label", "Link label"],
+        ["-url", "Link address"],
+        ["-DELETE", "Delete this link"],
+      ]) {
+        const input = row.querySelector(`input[name$="${suffix}"]`);
+        if (input && !input.hasAttribute("aria-label")) input.setAttribute("aria-label", words);
+      }
+    });
+  };
 
   const renumber = (table) => {
     rows(table).forEach((row, n) => {
@@ -49,10 +67,12 @@
   const start = () => {
     document.querySelectorAll(".tabular table").forEach((table) => {
       if (!table.querySelector('input[name$="-position"]')) return;
+      label(table);
       addButtons(table);
       renumber(table);
       table.closest("form").addEventListener("submit", () => renumber(table));
       new MutationObserver(() => {
+        label(table);
         addButtons(table);
         renumber(table);
       }).observe(table.querySelector("tbody"), { childList: true });

@@ -1,4 +1,4 @@
-// The editor's image picker (templates/admin/core/image/picker.html) hands
+// The editor's image picker (templates/admin/publishing/image/picker.html) hands
 // the chosen image back to the window that opened it, the way
 // django-prose-editor's Figure extension expects (a CKEditor-style callback).
 "use strict";
