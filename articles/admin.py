@@ -159,14 +159,14 @@ class ArticleAdmin(PublishableAdmin, SimpleHistoryAdmin):
             .first()
         )
 
-    def save_model(
-        self, request: HttpRequest, obj: Article, form, change: bool
-    ) -> None:
-        # A draft changes nothing readers see yet: its date comes on publishing.
-        drafting = self.is_saving_draft(request, obj)
-        if form.cleaned_data.get("substantive_update") and not drafting:
+    def publish_or_keep_draft(self, request: HttpRequest, obj: Article, form) -> str:
+        outcome = super().publish_or_keep_draft(request, obj, form)
+        # Words kept beside a live article change nothing readers see yet:
+        # their "Updated" date comes when they are published.
+        kept_aside = obj.has_draft or outcome == "No changes"
+        if form.cleaned_data.get("substantive_update") and not kept_aside:
             obj.content_updated_at = timezone.now()
-        super().save_model(request, obj, form, change)
+        return outcome
 
 
 @admin.register(SlugRedirect)

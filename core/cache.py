@@ -157,13 +157,12 @@ class PageCacheMiddleware:
         # The view runs outside every ``except`` below: an error it raises is
         # reported as its own, not "during handling of" a page-cache miss.
         try:
-            timeout, paginated = resolve(request.path_info).func.page_cache
-        except (Resolver404, AttributeError):
-            opted_in = False
-        else:
-            opted_in = True
-        if not opted_in:
+            page_cache = getattr(resolve(request.path_info).func, "page_cache", None)
+        except Resolver404:
+            page_cache = None
+        if page_cache is None:
             return self.get_response(request)
+        timeout, paginated = page_cache
         key = page_key(request, paginated)
         if key is None:
             response = self.get_response(request)
@@ -178,10 +177,8 @@ class PageCacheMiddleware:
         except Exception:
             # The cache being down costs speed, never the page.
             logger.exception("Page cache unavailable")
-            cache_up = False
-        else:
-            cache_up = True
-        if not cache_up:
+            found = None
+        if found is None:
             return self.get_response(request)
         generation = found.get(GENERATION_KEY, 0)
         stored_generation, page = found.get(key, (None, None))

@@ -68,11 +68,6 @@ def current_phone() -> PhoneNumber:
     return site_values().phone
 
 
-def current_copy() -> "SiteCopy":
-    """The site-wide words every page shows: staff's site copy, else the defaults."""
-    return site_values().copy
-
-
 def site_values() -> "SiteValues":
     """What every page shows from the two site-wide records, cached as one.
 
@@ -299,17 +294,11 @@ class SiteCopy(models.Model):
     @classmethod
     def draft_record(cls) -> "SiteCopy":
         """The draft staff edit: a copy of the live record until they change it."""
-        draft = cls.objects.filter(pk=cls.DRAFT_PK).first()
-        if draft is not None:
-            return draft
-        live = cls.objects.filter(pk=cls.LIVE_PK).first() or cls(pk=cls.LIVE_PK)
-        draft = cls.objects.create(
-            pk=cls.DRAFT_PK, **{name: getattr(live, name) for name in cls.WORDS}
-        )
-        navigation = (
-            live.navigation() if live.pk and live.updated_at else DEFAULT_NAVIGATION
-        )
-        draft.replace_navigation(navigation)
+        live = cls.objects.filter(pk=cls.LIVE_PK).first()
+        words = {name: getattr(live or cls(), name) for name in cls.WORDS}
+        draft, created = cls.objects.get_or_create(pk=cls.DRAFT_PK, defaults=words)
+        if created:
+            draft.replace_navigation(live.navigation() if live else DEFAULT_NAVIGATION)
         return draft
 
     def replace_navigation(self, links) -> None:

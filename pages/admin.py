@@ -8,6 +8,12 @@ from publishing.admin import PublicationFilter, PublishableAdmin
 
 
 class PageAdminForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Every page says in its own words what it is about; an article may
+        # fall back on its summary.
+        self.fields["meta_description"].required = True
+
     class Meta:
         model = Page
         fields = [

@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import MinLengthValidator
 from django.db import models
 from django.urls import Resolver404, resolve, reverse
 from django_prose_editor.fields import ProseEditorField
@@ -50,25 +49,9 @@ class Page(Publishable):
         ),
         Kind.SERVICE: ("position",),
     }
-    # Addresses the site uses for itself, which no plain page may take.
-    RESERVED_SLUGS = {
-        "admin",
-        "articles",
-        "assessment",
-        "contact",
-        "healthz",
-        "media",
-        "pages",
-        "preview",
-        "robots",
-        "services",
-        "sitemap",
-        "static",
-        "about",
-        "privacy",
-        "feed",
-        "well-known",
-    }
+    # Addresses outside Django's URLs (the proxy's and WhiteNoise's files) or
+    # answered without a trailing slash, which resolving /slug/ cannot see.
+    RESERVED_SLUGS = {"static", "media", "healthz", "sitemap", "robots", "preview"}
 
     # Shown to staff on the change form of each kind: what only the firm can write.
     EDITOR_NOTES = {
@@ -138,14 +121,6 @@ class Page(Publishable):
     )
     # Rendered once on save (sanitised, headings with ids); never edited.
     body_html = models.TextField(editable=False, default="")
-    meta_description = models.CharField(
-        max_length=160,
-        validators=[MinLengthValidator(50)],
-        help_text=(
-            "50–160 characters: what search results and link previews say about "
-            "the page. Write it for a person deciding whether to click."
-        ),
-    )
     position = models.PositiveSmallIntegerField(
         "order",
         default=0,
@@ -244,6 +219,7 @@ class Page(Publishable):
         constraints = [
             models.UniqueConstraint(
                 fields=["kind"],
+                # SINGLE_KINDS (a Meta cannot see its model's attributes).
                 condition=models.Q(
                     kind__in=["home", "services", "about", "privacy", "contact"]
                 ),
@@ -300,6 +276,9 @@ class Page(Publishable):
         except Resolver404:
             return False
         return match.view_name == "pages:detail"
+
+    def default_description(self) -> str:
+        return self.lead
 
     @property
     def editor_note(self) -> str:

@@ -140,35 +140,32 @@ class PublishableAdmin(admin.ModelAdmin):
             return state
         return "Draft: only editors see it, through Preview."
 
-    def is_saving_draft(self, request: HttpRequest, obj: Publishable) -> bool:
-        """Whether this save keeps the words as a draft of a live version."""
-        if obj.pk is None or PUBLISH in request.POST or UNPUBLISH in request.POST:
-            return False
-        live = type(obj).objects.filter(pk=obj.pk).first()
-        return live is not None and live.is_published
-
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         warn_about_removed_markup(request)
+        outcome = self.publish_or_keep_draft(request, obj, form)
+        obj._change_reason = request.publishing_outcome = outcome
+        super().save_model(request, obj, form, change)
+
+    def publish_or_keep_draft(self, request: HttpRequest, obj, form) -> str:
+        """Set what this save does to ``obj`` by the button pressed; say what
+        happened, as the message and the History put it."""
         if PUBLISH in request.POST:
             obj.status, obj.draft = Status.PUBLISHED, {}
             if obj.is_scheduled:
-                outcome = f"Scheduled for {when(obj.published_at)}"
-            else:
-                outcome = "Published"
-        elif UNPUBLISH in request.POST:
+                return f"Scheduled for {when(obj.published_at)}"
+            return "Published"
+        if UNPUBLISH in request.POST:
             if not self.can_unpublish(obj):
                 raise PermissionDenied("This page is always live.")
             obj.status, obj.draft = Status.DRAFT, {}
-            outcome = "Unpublished"
-        elif self.is_saving_draft(request, obj):
-            obj.keep_as_draft(type(obj).objects.get(pk=obj.pk))
-            outcome = "Draft saved" if obj.has_draft else "No changes"
-        else:
-            obj.status = Status.DRAFT
-            outcome = "Draft saved"
-        obj._change_reason = outcome
-        super().save_model(request, obj, form, change)
-        request.publishing_outcome = outcome
+            return "Unpublished"
+        live = type(obj).objects.filter(pk=obj.pk).first() if obj.pk else None
+        if live is not None and live.is_published:
+            # Visitors keep the published words; the new ones wait beside them.
+            obj.keep_as_draft(live)
+            return "Draft saved" if obj.has_draft else "No changes"
+        obj.status = Status.DRAFT
+        return "Draft saved"
 
     def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
         # One message per save: ours says what happened, Django's would add
@@ -230,15 +227,10 @@ class PublishableAdmin(admin.ModelAdmin):
             record.history_delta_changes = readable_changes(
                 previous, record, fields, labels
             )
-        if records:
-            records[-1].history_delta_changes = []
-
-    def view_on_site(self, obj: Publishable) -> str:
-        # Only the published address: a draft's is no one's business but the
-        # editors', who have Preview.
-        return obj.get_absolute_url()
 
     def get_view_on_site_url(self, obj=None):
+        # Only a published address: a draft's is no one's business but the
+        # editors', who have Preview.
         if obj is None or not obj.is_published:
             return None
         return super().get_view_on_site_url(obj)

@@ -6,7 +6,7 @@ metadata (a phone's EXIF carries where and with what it was taken): only the
 pixels are kept, under a name made from them, never the file as sent. From
 that the server makes a few widths of WebP, each named after the picture's
 content so a browser or CDN may keep it forever (nothing ever changes at that
-address). Deleting an image deletes its files.
+address). Deleting an image deletes its files (publishing/signals.py).
 
 Rich text refers to an image by its id; rendering on save turns that into an
 ``<img>`` with ``srcset``, ``width``, ``height`` and the alt text
@@ -22,9 +22,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import models, transaction
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
+from django.db import models
 from django.utils.html import format_html
 from PIL import Image as PillowImage
 from PIL import ImageOps
@@ -315,7 +313,7 @@ class Image(models.Model):
             SIZES,
             widest["width"],
             widest["height"],
-            "" if self.is_decorative else self.alt_text,
+            self.alt,
             self.pk,
         )
 
@@ -325,19 +323,3 @@ def long_lived(response, path: str):
     if path.startswith(f"{RENDITION_DIR}/") and response.status_code == 200:
         response["Cache-Control"] = f"public, max-age={365 * 24 * 3600}, immutable"
     return response
-
-
-@receiver(post_delete, sender=Image)
-def delete_the_files(sender, instance: Image, using: str, **kwargs) -> None:
-    """A deleted image leaves no file behind: its picture and its renditions.
-
-    Also for the admin's bulk delete, which deletes rows without calling
-    ``Image.delete()``. After commit, so a rolled-back delete keeps them.
-    """
-    files = instance.stored_files()
-
-    def delete() -> None:
-        for storage, name in files:
-            storage.delete(name)
-
-    transaction.on_commit(delete, using=using)

@@ -41,20 +41,21 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(models.Q(status=Status.DRAFT) | ~models.Q(draft={}))
 
 
+def publishable_models() -> list[type["Publishable"]]:
+    """Every kind of content: articles, pages, and whatever subclasses next."""
+    return [model for model in apps.get_models() if issubclass(model, Publishable)]
+
+
 def next_scheduled_change() -> datetime | None:
     """When the next scheduled record of any kind goes live, in one query.
 
     No cached page may outlive that moment: lists and the home page show it,
     and its own address stops being a 404.
     """
-    dates = [
+    first, *others = [
         model.objects.scheduled().order_by().values_list("published_at", flat=True)
-        for model in apps.get_models()
-        if issubclass(model, Publishable)
+        for model in publishable_models()
     ]
-    if not dates:
-        return None
-    first, *others = dates
     return first.union(*others).order_by("published_at").first()
 
 
@@ -158,7 +159,7 @@ class Publishable(models.Model):
 
     @property
     def publication_state(self) -> str:
-        """ "Draft", "Scheduled" or "Published", as staff say it."""
+        """Draft, Scheduled or Published, as staff say it."""
         if self.is_scheduled:
             return "Scheduled"
         return "Published" if self.is_published else "Draft"

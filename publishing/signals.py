@@ -1,17 +1,17 @@
-"""Forget cached pages whenever published content or an image changes.
+"""Forget cached pages whenever published content or an image changes, and
+an image's files when it is deleted.
 
 Signals because they also catch changes made outside the admin (shell,
 migrations, bulk scripts).
 """
 
-from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from core.cache import forget_cached_pages
 from publishing.images import Image
-from publishing.models import Publishable
+from publishing.models import Publishable, publishable_models
 
 
 def forget_pages_after_commit(**kwargs) -> None:
@@ -37,7 +37,22 @@ def forget_pages_when_links_change(instance, **kwargs) -> None:
 @receiver(post_delete, sender=Image)
 def render_bodies_showing_the_image(instance: Image, **kwargs) -> None:
     """A changed description, or a deleted image, shows at once where it is used."""
-    for model in apps.get_models():
-        if issubclass(model, Publishable):
-            model.render_again_with_image(instance.pk)
+    for model in publishable_models():
+        model.render_again_with_image(instance.pk)
     forget_pages_after_commit()
+
+
+@receiver(post_delete, sender=Image)
+def delete_the_images_files(instance: Image, using: str, **kwargs) -> None:
+    """A deleted image leaves no file behind: its picture and its renditions.
+
+    Also for the admin's bulk delete, which deletes rows without calling
+    ``Image.delete()``. After commit, so a rolled-back delete keeps them.
+    """
+    files = instance.stored_files()
+
+    def delete() -> None:
+        for storage, name in files:
+            storage.delete(name)
+
+    transaction.on_commit(delete, using=using)

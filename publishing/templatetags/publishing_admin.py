@@ -1,8 +1,7 @@
 from django import template
-from django.apps import apps
 from django.urls import reverse
 
-from publishing.models import Publishable
+from publishing.models import publishable_models
 
 register = template.Library()
 
@@ -12,21 +11,17 @@ RECENT = 5
 def editable_models(user) -> list:
     return [
         model
-        for model in apps.get_models()
-        if issubclass(model, Publishable)
-        and user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+        for model in publishable_models()
+        if user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
     ]
 
 
 def rows(model, queryset) -> list[dict]:
-    opts = model._meta
     return [
         {
             "item": item,
-            "kind": opts.verbose_name,
-            "url": reverse(
-                f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk]
-            ),
+            "kind": model._meta.verbose_name,
+            "url": reverse(item.admin_change_url_name, args=[item.pk]),
         }
         for item in queryset
     ]

@@ -7,7 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article
-from core.models import current_copy, current_phone
+from core.models import site_values
 
 
 @pytest.fixture
@@ -50,8 +50,7 @@ def launch_article(db) -> Article:
 def phone_number_cached(db) -> None:
     """Query counts here are the articles' own: the site-wide phone number
     and copy are cached (one query each per cache lifetime)."""
-    current_phone()
-    current_copy()
+    site_values()
 
 
 @pytest.fixture

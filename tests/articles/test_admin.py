@@ -207,6 +207,27 @@ def test_typo_fix_keeps_the_updated_date(content_editor_client, launch_article):
     assert launch_article.content_updated_at == before
 
 
+def test_a_substantive_draft_moves_the_updated_date_only_when_published(
+    content_editor_client, launch_article
+):
+    before = launch_article.content_updated_at
+    draft = form_data(
+        launch_article, summary="Rewritten advice.", substantive_update="on"
+    )
+    del draft["_publish"]
+
+    content_editor_client.post(change_url(launch_article), draft | {"_save_draft": "1"})
+    launch_article.refresh_from_db()
+    assert launch_article.content_updated_at == before
+
+    content_editor_client.post(
+        change_url(launch_article),
+        form_data(launch_article, summary="Rewritten advice.", substantive_update="on"),
+    )
+    launch_article.refresh_from_db()
+    assert launch_article.content_updated_at > before
+
+
 def test_substantive_update_moves_the_updated_date(
     client, content_editor_client, launch_article
 ):

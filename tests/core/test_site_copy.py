@@ -2,6 +2,7 @@
 previewed and published by Content staff."""
 
 import pytest
+from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
 from core.models import SiteCopy
@@ -37,6 +38,12 @@ def copy_form(**changes) -> dict:
 
 
 @pytest.fixture
+def visitor() -> Client:
+    """Someone without a session: the page cache serves them."""
+    return Client()
+
+
+@pytest.fixture
 def draft_form(content_client):
     """The draft record, as the site copy's list opens it."""
     assert content_client.get("/admin/core/sitecopy/").url == DRAFT_URL
@@ -44,15 +51,26 @@ def draft_form(content_client):
     return content_client
 
 
-def test_a_saved_draft_changes_nothing_visitors_see(draft_form, client):
+def test_a_saved_draft_changes_nothing_visitors_see(draft_form, visitor):
     form = copy_form(footer_text="A footer still in draft.", email="hello@example.com")
     response = draft_form.post(DRAFT_URL, form, follow=True)
 
     assertContains(response, "Draft saved: visitors still see the published words.")
     assertContains(response, "Unpublished changes.")
-    home = client.get("/")
+    home = visitor.get("/")
     assertNotContains(home, "A footer still in draft.")
     assertNotContains(home, "hello@example.com")
+
+
+def test_a_saved_draft_leaves_cached_pages_cached(
+    draft_form, visitor, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    visitor.get("/")
+    with django_capture_on_commit_callbacks(execute=True):
+        draft_form.post(DRAFT_URL, copy_form(footer_text="Still a draft."))
+
+    with django_assert_num_queries(0):
+        visitor.get("/")
 
 
 def test_the_preview_shows_the_drafts_footer_links_and_navigation(draft_form):
@@ -69,9 +87,9 @@ def test_the_preview_shows_the_drafts_footer_links_and_navigation(draft_form):
 
 
 def test_publishing_makes_the_draft_what_every_page_shows(
-    draft_form, client, django_capture_on_commit_callbacks
+    draft_form, visitor, django_capture_on_commit_callbacks
 ):
-    client.get("/")  # cached
+    visitor.get("/")  # cached
     form = copy_form(
         email="hello@example.com",
         postal_address="1 Main Street",
@@ -83,7 +101,7 @@ def test_publishing_makes_the_draft_what_every_page_shows(
         response = draft_form.post(DRAFT_URL, form, follow=True)
 
     assertContains(response, "Published: every page shows the new words.")
-    home = client.get("/").content.decode()
+    home = visitor.get("/").content.decode()
     assert 'href="mailto:hello@example.com"' in home
     assert "1 Main Street" in home
     nav = home.split('aria-label="Main"')[1].split("</nav>")[0]
@@ -91,8 +109,8 @@ def test_publishing_makes_the_draft_what_every_page_shows(
     assert 'href="/privacy/">Privacy notice</a>' in home
 
 
-def test_footer_links_show_only_when_set(client):
-    home = client.get("/").content.decode()
+def test_footer_links_show_only_when_set(visitor):
+    home = visitor.get("/").content.decode()
 
     assert "mailto:" not in home
     assert "LinkedIn" not in home

@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 
 from articles.models import Article
-from core.models import current_copy, current_phone
+from core.models import site_values
 from pages.models import Page
 
 
@@ -16,8 +16,7 @@ def launch_article(db) -> Article:
 def site_values_cached(db) -> None:
     """Query counts here are the page's own: the phone number and the site
     copy are cached for every page (one query each per cache lifetime)."""
-    current_phone()
-    current_copy()
+    site_values()
 
 
 @pytest.fixture

@@ -42,6 +42,19 @@ def test_the_contact_page_and_the_thank_you_page_share_its_steps(visitor):
     assertContains(form, "<h1>Talk to a senior advisor</h1>")
 
 
+def test_the_contact_pages_preview_shows_its_draft_around_the_form(editor, visitor):
+    contact = Page.objects.get(kind=Page.Kind.CONTACT)
+    contact.draft = {"form_heading": "A heading still in draft"}
+    contact.save()
+
+    preview = editor.get(f"/preview/pages.page/{contact.pk}/")
+
+    assertContains(preview, "A heading still in draft")
+    assertContains(preview, 'name="email"')
+    assertContains(preview, "Unpublished changes: visitors still see")
+    assert "A heading still in draft" not in visitor.get("/contact/").content.decode()
+
+
 def test_a_page_cannot_take_an_address_the_site_uses(editor):
     for slug in ["static", "media", "healthz", "sitemap", "admin", "preview"]:
         page = Page(
