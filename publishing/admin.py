@@ -10,8 +10,6 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
@@ -314,7 +312,7 @@ class ImageAdmin(admin.ModelAdmin):
         return f"{image.width}×{image.height}"
 
     class Media:
-        css = {"all": ["publishing/image-picker.css"]}
+        css = {"all": ["publishing/library.css"]}
 
     def get_urls(self):
         picker = self.admin_site.admin_view(self.picker_view)
@@ -323,57 +321,36 @@ class ImageAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def picker_view(self, request: HttpRequest):
-        """The editor's image dialog: the library as a grid, and an upload.
-
-        The dialog fetches this as JSON (``?format=json``) and posts uploads
-        to it; without JavaScript it is a page of its own.
-        """
+    def picker_view(self, request: HttpRequest) -> JsonResponse:
+        """The editor's image dialog (publishing/image-library.js) reads the
+        library here and uploads to it: the new image, or what to fix."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        can_add = self.has_add_permission(request)
-        form = ImageForm(request.POST or None, request.FILES or None)
-        wants_json = request.GET.get("format") == "json"
         if request.method == "POST":
-            if not can_add:
+            if not self.has_add_permission(request):
                 raise PermissionDenied
-            if form.is_valid():
-                image = form.save()
-                if wants_json:
-                    return JsonResponse({"image": picker_item(image)}, status=201)
-                messages.success(request, "Uploaded. Choose it below to insert it.")
-                return redirect(f"{request.get_full_path()}#image-{image.pk}")
-            elif wants_json:
+            form = ImageForm(request.POST, request.FILES)
+            if not form.is_valid():
                 return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-        images = Image.objects.all()[:60]
-        if wants_json:
-            return JsonResponse(
-                {
-                    "images": [picker_item(image) for image in images],
-                    "canUpload": can_add,
-                }
-            )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Insert an image",
-            "opts": self.model._meta,
-            "form": form if can_add else None,
-            "images": images,
-            # The editor's window waits for the choice under this number.
-            "func_num": request.GET.get("CKEditorFuncNum", ""),
-        }
-        return TemplateResponse(request, "admin/publishing/image/picker.html", context)
+            return JsonResponse({"image": picker_item(form.save())}, status=201)
+        images = Image.objects.exclude(renditions=[])[:60]
+        return JsonResponse(
+            {
+                "images": [picker_item(image) for image in images],
+                "canUpload": self.has_add_permission(request),
+            }
+        )
 
 
 def picker_item(image: Image) -> dict:
     """What the editor's dialog needs of an image: its thumbnail and its id."""
-    thumbnail = image.thumbnail if image.renditions else {}
+    thumbnail = image.thumbnail
     return {
         "id": image.pk,
-        "src": image.src if image.renditions else "",
-        "thumbnail": thumbnail.get("url", ""),
-        "width": thumbnail.get("width", 0),
-        "height": thumbnail.get("height", 0),
+        "src": image.src,
+        "thumbnail": thumbnail["url"],
+        "width": thumbnail["width"],
+        "height": thumbnail["height"],
         "alt": image.alt,
         "label": str(image),
     }

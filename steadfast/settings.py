@@ -297,13 +297,18 @@ WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# The article editor's extra extension: it cleans pasted HTML in the browser
-# (publishing/static/publishing/paste-cleaner.js). The server sanitises anyway.
+# The editor's own extensions (publishing/static/publishing/): one cleans
+# pasted HTML in the browser (the server sanitises anyway); one replaces the
+# image button's address dialog with the image library, inside the editor.
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
         "js": [static_lazy("publishing/paste-cleaner.js")],
         "extensions": {"PasteCleaner": "publishing.richtext.allow_no_extra_markup"},
-    }
+    },
+    {
+        "js": [static_lazy("publishing/image-library.js")],
+        "extensions": {"Figure": "django_prose_editor.config.process_figure"},
+    },
 ]
 
 # Nothing a visitor sends needs more; the admin's article body is the largest.

@@ -119,30 +119,44 @@ def test_editor_creates_a_service_page_with_an_image_and_a_table(
             page.keyboard.press("Tab")
         page.keyboard.type(text)
 
-    # An image after the first paragraph: the editor's figure button, then
-    # the image library's picker in a window of its own.
-    editor.locator("p").first.click()
-    page.keyboard.press("End")
-    page.get_by_role("button", name="figure").click()
-    dialog = page.locator("dialog[open]")
-    with page.expect_popup() as popup:
-        dialog.get_by_role("button", name="Browse").click()
-    picker = popup.value
-    picker.wait_for_load_state()
-    assert "/admin/publishing/image/picker/" in picker.url
-    assert axe_violations(picker) == []
-    picker.get_by_label("Image:", exact=True).set_input_files(photo)
-    picker.get_by_label("Description (alt text)").fill(
+    # An image after the first paragraph, from the image library inside the
+    # editor: uploaded in place (a description first), never in a window of
+    # its own, and never splitting the paragraph the cursor is in.
+    first = editor.locator("p").first
+    first.click()
+    words = first.inner_text()
+    insert_image = page.get_by_role("button", name="Insert image")
+    expect(insert_image).to_have_attribute("title", "Insert image")
+    insert_image.click()
+    library = page.locator("dialog.image-library[open]")
+    expect(library.get_by_role("status")).to_have_text(
+        "No images yet: upload the first one below."
+    )
+    expect(library.get_by_label("Image URL")).to_have_count(0)
+    assert axe_violations(page) == []
+    library.get_by_label("Picture").set_input_files(photo)
+    library.get_by_role("button", name="Upload and insert").click()
+    expect(library.get_by_role("alert")).to_contain_text(
+        "Describe the picture for people who cannot see it"
+    )
+    library.get_by_label("Description (alt text)").fill(
         "Diagram of who acts first in an incident"
     )
-    picker.get_by_role("button", name="Upload").click()
-    expect(picker.locator(".messagelist")).to_contain_text("Uploaded")
-    with picker.expect_event("close"):
-        picker.locator(".image-picker__choose").first.click()
-    expect(dialog.locator("input[name=altText]")).to_have_value(
-        "Diagram of who acts first in an incident"
+    library.get_by_role("button", name="Upload and insert").click()
+    expect(page.locator("dialog.image-library")).to_have_count(0)
+    expect(first).to_have_text(words)
+    expect(first.locator("xpath=following-sibling::*[1]")).to_have_js_property(
+        "tagName", "FIGURE"
     )
-    dialog.get_by_role("button", name="Insert").click()
+
+    # The same image again, chosen from the dialog's grid.
+    first.click()
+    insert_image.click()
+    library.get_by_role(
+        "button", name="Diagram of who acts first in an incident"
+    ).click()
+    expect(page.locator("dialog.image-library")).to_have_count(0)
+    expect(editor.locator("figure img")).to_have_count(2)
 
     publish = page.locator(".submit-row.publish-row input[name=_publish]")
     expect(publish).to_have_value("Publish")
@@ -154,7 +168,9 @@ def test_editor_creates_a_service_page_with_an_image_and_a_table(
     visitor, _ = open_page(DESKTOP)
     response = visitor.goto("/services/incident-response-planning/")
     assert response.status == 200
-    image = visitor.get_by_role("img", name="Diagram of who acts first in an incident")
+    image = visitor.get_by_role(
+        "img", name="Diagram of who acts first in an incident"
+    ).first
     expect(image).to_have_attribute("srcset", re.compile(r"480w, .* 1200w$"))
     expect(image).to_have_attribute("width", "1200")
     expect(visitor.locator("table caption")).to_have_text("Who owns what")

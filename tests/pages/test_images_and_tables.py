@@ -35,40 +35,56 @@ def chart() -> Image:
     return image
 
 
-def test_an_editor_uploads_an_image_with_alt_text_through_the_picker(editor):
+def messages_for(response, field: str) -> list[str]:
+    return [error["message"] for error in response.json()["errors"][field]]
+
+
+def test_an_editor_uploads_an_image_with_alt_text_from_the_editors_dialog(editor):
     response = editor.post(
-        IMAGE_PICKER_URL + "?CKEditorFuncNum=-1",
-        {"file": jpeg(), "alt_text": "A chart of both roles"},
+        IMAGE_PICKER_URL, {"file": jpeg(), "alt_text": "A chart of both roles"}
     )
 
-    assert response.status_code == 302
+    assert response.status_code == 201
     image = Image.objects.get()
     assert [each["width"] for each in image.renditions] == [480, 960, 1600]
     assert image.renditions[-1]["height"] == 800
     assert image.renditions[-1]["name"].endswith(".webp")
-    picker = editor.get(IMAGE_PICKER_URL + "?CKEditorFuncNum=-1")
-    assertContains(picker, 'data-alt="A chart of both roles"')
-    assertContains(picker, 'data-func-num="-1"')
+    assert response.json()["image"] == {
+        "id": image.pk,
+        "src": image.src,
+        "thumbnail": image.thumbnail["url"],
+        "width": 480,
+        "height": 240,
+        "alt": "A chart of both roles",
+        "label": "A chart of both roles",
+    }
+    library = editor.get(IMAGE_PICKER_URL).json()
+    assert library["canUpload"] is True
+    assert [each["id"] for each in library["images"]] == [image.pk]
 
 
 def test_an_image_without_alt_text_is_refused_unless_decorative(editor):
     response = editor.post(IMAGE_PICKER_URL, {"file": jpeg(), "alt_text": " "})
 
-    assertContains(response, "Describe the picture for people who cannot see it")
+    assert response.status_code == 400
+    assert messages_for(response, "alt_text") == [
+        "Describe the picture for people who cannot see it, or tick “decorative” "
+        "if it adds nothing to the text."
+    ]
     assert not Image.objects.exists()
 
     editor.post(IMAGE_PICKER_URL, {"file": jpeg(), "is_decorative": "on"})
     assert Image.objects.get().alt == ""
 
 
-def test_a_file_that_is_not_an_image_gets_a_clear_message_and_keeps_the_text(editor):
+def test_a_file_that_is_not_an_image_gets_a_clear_message(editor):
     fake = SimpleUploadedFile("notes.jpg", b"not really a picture", "image/jpeg")
 
     response = editor.post(IMAGE_PICKER_URL, {"file": fake, "alt_text": "My chart"})
 
-    assert response.status_code == 200
-    assertContains(response, "Upload a valid image")
-    assertContains(response, 'value="My chart"')
+    assert response.status_code == 400
+    assert "Upload a valid image" in messages_for(response, "file")[0]
+    assert not Image.objects.exists()
 
 
 def test_a_30_mb_upload_gets_a_clear_message(editor):
@@ -76,8 +92,7 @@ def test_a_30_mb_upload_gets_a_clear_message(editor):
 
     response = editor.post(IMAGE_PICKER_URL, {"file": huge, "alt_text": "Huge"})
 
-    assertContains(response, "the largest image accepted is 10 MB")
-    assertContains(response, 'value="Huge"')
+    assert "the largest image accepted is 10 MB" in messages_for(response, "file")[0]
     assert not Image.objects.exists()
 
 

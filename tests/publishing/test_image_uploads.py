@@ -230,7 +230,7 @@ def test_an_eps_never_reaches_ghostscript(monkeypatch, content_client):
 
 def test_the_pickers_upload_refuses_a_bad_file_as_json(content_client):
     response = content_client.post(
-        PICKER_URL + "?format=json",
+        PICKER_URL,
         {"file": upload("drawing.eps", EPS), "alt_text": "A drawing"},
     )
 

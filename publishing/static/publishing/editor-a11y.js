@@ -1,8 +1,42 @@
-// Give the widgets that scripts build in the article admin an accessible
+// Give the widgets that scripts build in the editor's admin an accessible
 // name: the rich-text editor (tiptap) and the related-articles search box
-// (select2) take the text of their field's <label>.
+// (select2) take the text of their field's <label>, and every toolbar
+// button says in plain words what it does, as its tooltip and its name.
 "use strict";
 (() => {
+  const TOOLBAR_WORDS = {
+    bold: "Bold",
+    italic: "Italic",
+    "unordered list": "Bulleted list",
+    "ordered list": "Numbered list",
+    blockquote: "Quote",
+    "horizontal rule": "Dividing line",
+    figure: "Insert image",
+    "insert link": "Insert link",
+    "remove link": "Remove link",
+    paragraph: "Paragraph",
+    "heading 2": "Heading 2 (a section)",
+    "heading 3": "Heading 3 (a sub-section)",
+    "Insert table": "Insert table",
+    "Merge cells": "Merge cells",
+    "Split cell": "Split cell",
+    undo: "Undo",
+    redo: "Redo",
+  };
+
+  const explainToolbar = () => {
+    document
+      .querySelectorAll(".prose-menubar__button[title]:not([data-explained])")
+      .forEach((button) => {
+        const words = TOOLBAR_WORDS[button.getAttribute("title")];
+        if (words) {
+          button.title = words;
+          button.setAttribute("aria-label", words);
+        }
+        button.dataset.explained = "";
+      });
+  };
+
   const labelText = (element) => {
     const row = element.closest(".form-row");
     const label = row && row.querySelector("label");
@@ -10,6 +44,7 @@
   };
 
   const name = () => {
+    explainToolbar();
     document
       .querySelectorAll(".ProseMirror[contenteditable]:not([aria-label])")
       .forEach((editor) => {
