@@ -8,10 +8,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from articles.models import Article, SlugRedirect
 from publishing import richtext
-from publishing.admin import PublicationFilter, PublishableAdmin
+from publishing.admin import PublicationFilter, PublishableAdmin, PublishableForm
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(PublishableForm):
     substantive_update = forms.BooleanField(
         required=False,
         label="Substantive update",
@@ -27,25 +27,22 @@ class ArticleAdminForm(forms.ModelForm):
             raise forms.ValidationError("An article cannot be related to itself.")
         return related
 
-    class Meta:
+    class Meta(PublishableForm.Meta):
         model = Article
         fields = [
             "title",
             "slug",
             "summary",
             "body",
-            "published_at",
             "author_name",
             "author_title",
             "author_url",
-            "seo_title",
-            "meta_description",
-            "share_image",
             "related_articles",
+            *PublishableForm.FIELDS,
         ]
         widgets = {
+            **PublishableForm.Meta.widgets,
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "meta_description": forms.Textarea(attrs={"rows": 2, "maxlength": 160}),
         }
 
 

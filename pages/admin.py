@@ -4,17 +4,17 @@ from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from pages.models import Page
-from publishing.admin import PublicationFilter, PublishableAdmin
+from publishing.admin import PublicationFilter, PublishableAdmin, PublishableForm
 
 
-class PageAdminForm(forms.ModelForm):
+class PageAdminForm(PublishableForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Every page says in its own words what it is about; an article may
         # fall back on its summary.
         self.fields["meta_description"].required = True
 
-    class Meta:
+    class Meta(PublishableForm.Meta):
         model = Page
         fields = [
             "title",
@@ -24,15 +24,12 @@ class PageAdminForm(forms.ModelForm):
             "body",
             *Page.KIND_FIELDS[Page.Kind.HOME],
             *Page.KIND_FIELDS[Page.Kind.CONTACT],
-            "seo_title",
-            "meta_description",
-            "share_image",
             "position",
-            "published_at",
+            *PublishableForm.FIELDS,
         ]
         widgets = {
+            **PublishableForm.Meta.widgets,
             "lead": forms.Textarea(attrs={"rows": 3}),
-            "meta_description": forms.Textarea(attrs={"rows": 2, "maxlength": 160}),
             "assessment_teaser": forms.Textarea(attrs={"rows": 2}),
             "call_text": forms.Textarea(attrs={"rows": 2}),
             "privacy_note": forms.Textarea(attrs={"rows": 2}),
@@ -49,9 +46,6 @@ class PageAdmin(PublishableAdmin, SimpleHistoryAdmin):
     raw_id_fields = ["share_image"]
     readonly_fields = ["created_at", "updated_at"]
     history_list_display = ["status", "kind"]
-
-    class Media:
-        js = ["publishing/counter.js"]
 
     def get_prepopulated_fields(self, request: HttpRequest, obj: Page | None = None):
         if obj is not None and obj.kind in Page.SINGLE_KINDS:

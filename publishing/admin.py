@@ -68,6 +68,17 @@ def when(moment) -> str:
     return timezone.localtime(moment).strftime("%-d %B, %-H:%M")
 
 
+class PublishableForm(forms.ModelForm):
+    """The fields every kind of content has for publishing and for search."""
+
+    FIELDS = ["seo_title", "meta_description", "share_image", "published_at"]
+
+    class Meta:
+        widgets = {
+            "meta_description": forms.Textarea(attrs={"rows": 2, "maxlength": 160}),
+        }
+
+
 class PublishableAdmin(admin.ModelAdmin):
     """The change form of every ``Publishable``: buttons that say what they do.
 
@@ -83,7 +94,11 @@ class PublishableAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["publishing/editor.css"]}
-        js = ["publishing/editor-a11y.js", "publishing/publish-button.js"]
+        js = [
+            "publishing/editor-a11y.js",
+            "publishing/publish-button.js",
+            "publishing/counter.js",
+        ]
 
     def get_history_queryset(self, request, history_manager, pk_name, object_id):
         # simple-history 3.13 calls select_related() with no field names when

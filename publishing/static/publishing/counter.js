@@ -1,4 +1,4 @@
-// Page admin: count the meta description's characters as staff type, against
+// The editor: count the meta description's characters as staff type, against
 // the 50–160 guide in its help text (search results cut longer ones).
 "use strict";
 (() => {
