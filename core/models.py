@@ -112,7 +112,7 @@ def load_site_values() -> "SiteValues":
 
 
 def site_phone_numbers() -> set[str]:
-    """The numbers rich text marks as the site's own (core/richtext.py): the
+    """The numbers rich text marks as the site's own (publishing/richtext.py): the
     current one and the launch default, so either written in a text follows
     the setting."""
     return {settings.DEFAULT_PHONE_NUMBER, current_phone().display}
