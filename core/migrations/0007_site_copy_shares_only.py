@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("core", "0006_image_moves_to_publishing"),
         # It moves the home and contact pages' words out first.
-        ("pages", "0006_page_words_and_contact_page"),
+        ("pages", "0007_page_words_from_the_site_copy"),
     ]
 
     operations = [

@@ -6,10 +6,14 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0010_publishable"),
+        ("articles", "0011_share_images_join_the_library"),
     ]
 
     operations = [
+        migrations.RemoveField("article", "legacy_share_image"),
+        migrations.RemoveField("historicalarticle", "legacy_share_image"),
+        migrations.RemoveField("article", "share_image_alt"),
+        migrations.RemoveField("historicalarticle", "share_image_alt"),
         migrations.AlterField(
             model_name="article",
             name="published_at",
