@@ -261,6 +261,9 @@ def save_screenshot(page, name: str) -> Path:
     # full-page picture, rather than mid-page where the viewport ended.
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     page.screenshot(path=str(path), full_page=True)
+    # A full-page capture resizes the viewport and may leave the page
+    # scrolled elsewhere: checks that follow see it as the picture shows it.
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     return path
 
 
