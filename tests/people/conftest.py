@@ -45,8 +45,7 @@ def make_person(db) -> Callable[..., Person]:
             slug="dana-reyes",
             role="Fractional vCISO",
             bio=(
-                "Dana leads security programs. She has run audits.\n\n"
-                "Second paragraph."
+                "Dana leads security programs. She has run audits.\n\nSecond paragraph."
             ),
             credentials="CISSP, CISM",
             linkedin_url="https://www.linkedin.com/in/dana-reyes-example",
