@@ -338,3 +338,17 @@ def test_every_heading_level_has_one_style_on_every_page(open_page, proof):
 
     assert all(len(styles) == 1 for styles in looks.values()), looks
     assert all(family.startswith("Georgia") for family, _, _ in looks["H2"])
+
+
+def test_form_fields_read_in_the_body_font_with_outlines_one_can_see(open_page):
+    page, _ = open_page(DESKTOP)
+    page.goto("/contact/")
+
+    body_font = page.evaluate("getComputedStyle(document.body).fontFamily")
+    message = page.get_by_label("How can we help?")
+    radio = page.get_by_label("Both")
+
+    assert message.evaluate("(el) => getComputedStyle(el).fontFamily") == body_font
+    # #6c757d on white: 4.7:1, past the 3:1 WCAG 1.4.11 asks of an outline.
+    border = radio.evaluate("(el) => getComputedStyle(el).borderTopColor")
+    assert border == "rgb(108, 117, 125)"
