@@ -199,3 +199,23 @@ def test_person_and_case_study_pages_cost_a_fixed_few_queries_and_none_cached(
         client.get("/people/dana-reyes/")
     with django_assert_num_queries(1):
         client.get("/case-studies/soc-2-program/")
+
+
+@pytest.mark.parametrize("url", ["/about/", "/services/vciso/", "/"])
+def test_pages_listing_people_or_proof_are_cached_only_until_the_next_goes_live(
+    client, make_person, make_testimonial, url
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    soon = timezone.now() + timedelta(seconds=60)
+    make_person(published_at=soon)
+    make_testimonial(published_at=soon)
+
+    response = client.get(url)
+
+    assertNotContains(response, "Dana Reyes")
+    assertNotContains(response, "They gave our security program an owner.")
+    max_age = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert 0 < max_age <= 60
