@@ -37,6 +37,7 @@ class ArticleAdminForm(PublishableForm):
             "author_name",
             "author_title",
             "author_url",
+            "authors",
             "related_articles",
             *PublishableForm.FIELDS,
         ]
@@ -86,7 +87,10 @@ class ArticleAdmin(PublishableAdmin, SimpleHistoryAdmin):
                 ]
             },
         ),
-        ("Byline", {"fields": ["author_name", "author_title", "author_url"]}),
+        (
+            "Byline",
+            {"fields": ["authors", "author_name", "author_title", "author_url"]},
+        ),
         (
             "Search and sharing",
             {

@@ -38,6 +38,12 @@ class ArticleQuerySet(PublishableQuerySet):
         )
         return self.annotate(has_related=Exists(links))
 
+    def with_has_authors(self) -> "ArticleQuerySet":
+        """Each article knows whether its byline names people, so an article
+        without any costs no query for them."""
+        links = Article.authors.through.objects.filter(article=OuterRef("pk"))
+        return self.annotate(has_authors=Exists(links))
+
 
 class Article(Publishable):
     title = models.CharField(
@@ -90,6 +96,15 @@ class Article(Publishable):
         help_text=(
             "A page about the author (e.g. their LinkedIn profile). Search engines "
             "use it; if empty the home page is used."
+        ),
+    )
+    authors = models.ManyToManyField(
+        "people.Person",
+        blank=True,
+        related_name="articles",
+        help_text=(
+            "Optional: the advisors who wrote it. Once they are published, the "
+            "byline names and links them instead of the author above."
         ),
     )
     content_updated_at = models.DateTimeField(
@@ -148,6 +163,12 @@ class Article(Publishable):
         if getattr(self, "has_related", True) is False:
             return []
         return self.related_articles.published()
+
+    def published_authors(self) -> list:
+        """The byline's people: those the public may see, in their order."""
+        if getattr(self, "has_authors", True) is False:
+            return []
+        return list(self.authors.published().select_related("photo"))
 
     @property
     def modified_at(self) -> datetime:

@@ -8,9 +8,15 @@ from django.urls import reverse
 
 from articles.models import Article
 from core.structured_data import iso8601, organization
+from people.models import Person
+from people.structured_data import person_data
 
 
-def article_data(article: Article, url: str, image_url: str) -> dict[str, Any]:
+def byline(article: Article, authors: list[Person]) -> Any:
+    """The people who wrote it, as their own pages describe them; else the
+    byline's name."""
+    if authors:
+        return [person_data(person) for person in authors]
     author: dict[str, Any] = {
         "@type": "Person",
         "name": article.author_name,
@@ -18,6 +24,12 @@ def article_data(article: Article, url: str, image_url: str) -> dict[str, Any]:
     }
     if article.author_title:
         author["jobTitle"] = article.author_title
+    return author
+
+
+def article_data(
+    article: Article, url: str, image_url: str, authors: list[Person] = ()
+) -> dict[str, Any]:
     publisher = organization()
     return {
         "@type": "Article",
@@ -28,7 +40,7 @@ def article_data(article: Article, url: str, image_url: str) -> dict[str, Any]:
         "mainEntityOfPage": url,
         "datePublished": iso8601(article.published_at),
         "dateModified": iso8601(article.modified_at),
-        "author": author,
+        "author": byline(article, list(authors)),
         "image": image_url,
         "wordCount": article.word_count,
         "publisher": publisher
@@ -51,10 +63,15 @@ def breadcrumbs(article: Article, url: str) -> dict[str, Any]:
     }
 
 
-def article_graph(article: Article, url: str, image: dict[str, Any]) -> dict[str, Any]:
+def article_graph(
+    article: Article, url: str, image: dict[str, Any], authors: list[Person] = ()
+) -> dict[str, Any]:
     """Article and BreadcrumbList for the page at ``url``, whose share image
     is ``image`` (``share_image(article)``)."""
     return {
         "@context": "https://schema.org",
-        "@graph": [article_data(article, url, image["url"]), breadcrumbs(article, url)],
+        "@graph": [
+            article_data(article, url, image["url"], authors),
+            breadcrumbs(article, url),
+        ],
     }

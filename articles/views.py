@@ -70,7 +70,10 @@ class ArticleDetailView(PreviewMixin, DetailView):
 
     def get_queryset(self):
         return (
-            Article.objects.published().with_has_related().select_related("share_image")
+            Article.objects.published()
+            .with_has_related()
+            .with_has_authors()
+            .select_related("share_image")
         )
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -122,7 +125,8 @@ def article_context(article: Article) -> dict:
             section["inquiry_query"] = inquiry_query(article, section_id, interest)
         sections.append(section)
     image = share_image(article)
-    graph = structured_data.article_graph(article, article.absolute_url, image)
+    authors = article.published_authors()
+    graph = structured_data.article_graph(article, article.absolute_url, image, authors)
     return {
         "sections": sections,
         "inquiry_query": inquiry_query(article),
@@ -130,6 +134,7 @@ def article_context(article: Article) -> dict:
         "canonical_url": article.absolute_url,
         "share_image": image,
         "related": article.published_related_articles(),
+        "authors": authors,
     }
 
 

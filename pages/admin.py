@@ -25,6 +25,7 @@ class PageAdminForm(PublishableForm):
             *Page.KIND_FIELDS[Page.Kind.HOME],
             *Page.KIND_FIELDS[Page.Kind.CONTACT],
             "position",
+            "effective_date",
             *PublishableForm.FIELDS,
         ]
         widgets = {
@@ -76,6 +77,7 @@ class PageAdmin(PublishableAdmin, SimpleHistoryAdmin):
         hidden = obj.hidden_fields() if obj else set(Page.KIND_FIELDS[Page.Kind.HOME])
         if obj is None:
             hidden |= set(Page.KIND_FIELDS[Page.Kind.CONTACT])
+            hidden |= set(Page.KIND_FIELDS[Page.Kind.PRIVACY])
 
         def shown(*names: str) -> list[str]:
             return [name for name in names if name not in hidden]
@@ -84,7 +86,9 @@ class PageAdmin(PublishableAdmin, SimpleHistoryAdmin):
             (
                 None,
                 {
-                    "fields": shown("title", "slug", "kind", "lead", "body"),
+                    "fields": shown(
+                        "title", "slug", "kind", "lead", "body", "effective_date"
+                    ),
                     "description": note,
                 },
             ),

@@ -48,6 +48,7 @@ class Page(Publishable):
             "privacy_note",
         ),
         Kind.SERVICE: ("position",),
+        Kind.PRIVACY: ("effective_date",),
     }
     # Addresses outside Django's URLs (the proxy's and WhiteNoise's files) or
     # answered without a trailing slash, which resolving /slug/ cannot see.
@@ -125,6 +126,15 @@ class Page(Publishable):
         "order",
         default=0,
         help_text="Services are listed from the lowest number to the highest.",
+    )
+
+    effective_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "The privacy notice's effective date, shown at its end. Change it "
+            "when you publish a change to what the notice says."
+        ),
     )
 
     # The home page's own words around what it lists.

@@ -7,6 +7,7 @@ from articles.models import Article
 from articles.sitemaps import ArticleSitemap
 from core.sitemaps import SiteUrlSitemap
 from pages.models import Page
+from people.sitemaps import CaseStudySitemap, PersonSitemap
 
 
 class PageSitemap(SiteUrlSitemap):
@@ -49,4 +50,10 @@ class ListSitemap(SiteUrlSitemap):
         return self.latest_change if item == "articles:list" else None
 
 
-SITEMAPS = {"pages": PageSitemap, "lists": ListSitemap, "articles": ArticleSitemap}
+SITEMAPS = {
+    "pages": PageSitemap,
+    "lists": ListSitemap,
+    "articles": ArticleSitemap,
+    "people": PersonSitemap,
+    "case-studies": CaseStudySitemap,
+}

@@ -7,6 +7,8 @@ from django.conf import settings
 
 from core.structured_data import organization, website
 from pages.models import Page
+from people.models import Person
+from people.structured_data import person_data
 
 
 def web_page(page: Page, type_name: str = "WebPage") -> dict[str, Any]:
@@ -34,7 +36,9 @@ def service(page: Page, provider: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def page_graph(page: Page, phone_e164: str, services: list[Page]) -> dict[str, Any]:
+def page_graph(
+    page: Page, phone_e164: str, services: list[Page], people: list[Person] = ()
+) -> dict[str, Any]:
     """What search engines are told about ``page``, by its kind.
 
     The firm's Organization, with today's phone number, is in every graph:
@@ -57,6 +61,8 @@ def page_graph(page: Page, phone_e164: str, services: list[Page]) -> dict[str, A
             about = web_page(page, "AboutPage")
             about["about"] = {"@id": firm["@id"]}
             about["mainEntity"] = {"@id": firm["@id"]}
+            if people:
+                firm["employee"] = [person_data(person) for person in people]
             graph = [about, firm]
         case _:
             graph = [web_page(page), firm]

@@ -21,8 +21,16 @@ urlpatterns = [
         page_view(Page.Kind.SERVICES, timeout=until_next_publish),
         name="services",
     ),
-    path("services/<slug:slug>/", page_view(Page.Kind.SERVICE), name="service"),
-    path("about/", page_view(Page.Kind.ABOUT), name="about"),
+    # A service page lists testimonials and case studies, About the people:
+    # a scheduled one appears on time.
+    path(
+        "services/<slug:slug>/",
+        page_view(Page.Kind.SERVICE, timeout=until_next_publish),
+        name="service",
+    ),
+    path(
+        "about/", page_view(Page.Kind.ABOUT, timeout=until_next_publish), name="about"
+    ),
     path("privacy/", page_view(Page.Kind.PRIVACY), name="privacy"),
     path("<slug:slug>/", page_view(Page.Kind.PLAIN), name="detail"),
 ]

@@ -11,13 +11,18 @@ from core.structured_data import as_script, share_image
 from pages import structured_data
 from pages.models import Page
 from pages.sitemaps import SITEMAPS
+from people.models import Person, Testimonial, client_proof
 from publishing.richtext import with_site_values
 from publishing.views import PreviewMixin, previewed, until_next_publish
 
 HOME_ARTICLES = 3
+# The pages that show published testimonials and case studies.
+PROOF_KINDS = (Page.Kind.HOME, Page.Kind.SERVICES, Page.Kind.SERVICE)
 
 
-def page_context(page: Page, services: list[Page] | None = None) -> dict:
+def page_context(
+    page: Page, services: list[Page] | None = None, people: list[Person] | None = None
+) -> dict:
     """What a page's template shows besides the page itself."""
     phone = current_phone()
     context = {
@@ -26,10 +31,13 @@ def page_context(page: Page, services: list[Page] | None = None) -> dict:
         "canonical_url": page.absolute_url,
         "share_image": share_image(page),
         "json_ld": as_script(
-            structured_data.page_graph(page, phone.e164, services or [])
+            structured_data.page_graph(page, phone.e164, services or [], people or [])
         ),
         "services": services or [],
+        "people": people or [],
     }
+    if page.kind in PROOF_KINDS:
+        context |= client_proof()
     if page.kind == Page.Kind.SERVICE:
         # The contact form pre-selects this service (it ignores unknown ones).
         context["inquiry_query"] = f"interest={page.slug}"
@@ -80,7 +88,20 @@ class PageDetailView(PreviewMixin, DetailView):
         services = getattr(self, "services", None)
         if services is None and self.object.kind == Page.Kind.SERVICES:
             services = list(Page.objects.services())
-        return super().get_context_data(**kwargs) | page_context(self.object, services)
+        people = None
+        if self.object.kind == Page.Kind.ABOUT:
+            people = list(Person.objects.on_the_team())
+        return super().get_context_data(**kwargs) | page_context(
+            self.object, services, people
+        )
+
+
+def hero_testimonial(
+    request: HttpRequest, testimonials: list[Testimonial]
+) -> Testimonial | None:
+    """The quote beside the home page's heading: the one being previewed, or
+    the newest published."""
+    return previewed(request, Testimonial) or next(iter(testimonials), None)
 
 
 @cache_public_page(until_next_publish)
@@ -99,14 +120,24 @@ def home(request: HttpRequest) -> HttpResponse:
     page = previewed(request, Page) or page
     if page is None:
         raise Http404("The home page is not published.")
-    context = page_context(page, services) | {
+    context = page_context(page, services)
+    context |= {
         # Its title heads the services on the home page.
         "services_overview": next(
             (row for row in rows if row.kind == Page.Kind.SERVICES), None
         ),
         "featured": latest[0] if latest else None,
         "more_articles": latest[1:],
+        "hero_testimonial": hero_testimonial(request, context["testimonials"]),
     }
+    # The hero's quote is not repeated below it.
+    context["testimonials"] = [
+        each for each in context["testimonials"] if each != context["hero_testimonial"]
+    ]
+    if context["hero_testimonial"] is None:
+        context["hero_person"] = (
+            Person.objects.on_the_team().filter(photo__isnull=False).first()
+        )
     return render(request, "home.html", context)
 
 

@@ -193,6 +193,31 @@ def _with_scope(row: str, scope: str) -> str:
     )
 
 
+def label_cells(rows: str, head: str) -> str:
+    """Name each data cell's column in ``data-label``: on a phone the table
+    reads as stacked cards (articles.css), each value under its column's name."""
+    columns = [
+        html.escape(html.unescape(_TAG.sub("", text)).strip())
+        for text in re.findall(r"<th\b[^>]*>(.*?)</th>", head, re.DOTALL)
+    ]
+    if not columns:
+        return rows
+
+    def row(match: re.Match) -> str:
+        cells = iter(range(len(columns)))
+
+        def cell(cell_match: re.Match) -> str:
+            index = next(cells, None)
+            tag, attributes = cell_match[1], cell_match[2]
+            if tag != "td" or index is None or "data-label=" in attributes:
+                return cell_match[0]
+            return f'<td data-label="{columns[index]}"{attributes}>'
+
+        return f"<tr>{_CELL.sub(cell, match[1])}</tr>"
+
+    return _ROW.sub(row, rows)
+
+
 def structure_tables(body_html: str) -> str:
     """Give each table a <thead> for a first row of header cells, scopes on
     every header cell, and a caption from the paragraph above it."""
@@ -216,7 +241,7 @@ def structure_tables(body_html: str) -> str:
                 rest = inner.replace(f"<tr>{first}</tr>", "", 1)
             else:
                 head, rest = "", inner
-        rest = _with_scope(rest, "row")
+        rest = label_cells(_with_scope(rest, "row"), head)
         label = html.unescape(_TAG.sub("", caption_text or "")).strip()
         parts = [
             # Wide tables scroll inside the page, not the page sideways; the

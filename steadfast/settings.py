@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "contact",
     "assessment",
     "pages",
+    "people",
 ]
 
 MIDDLEWARE = [

@@ -250,12 +250,14 @@ def test_related_articles_that_are_not_live_are_not_shown(client, make_article):
     [
         # The articles (with a count for the paginator), then the next publish.
         ("/articles/", 3),
-        # The home and service pages, the articles, then the next publish.
-        ("/", 3),
+        # The home and service pages, the articles, the testimonials, the case
+        # studies, a person with a photo (none quoted), then the next publish.
+        ("/", 6),
         ("/articles/feed/", 2),
         # The pages (with a count), the list's lastmod, the articles (with a
-        # count), then the next publish.
-        ("/sitemap.xml", 6),
+        # count), the people and the case studies (counts only: none yet),
+        # then the next publish.
+        ("/sitemap.xml", 8),
     ],
 )
 def test_public_pages_cost_a_fixed_few_queries(
@@ -370,12 +372,14 @@ def test_no_cached_page_outlives_the_next_scheduled_publish(client, make_article
     assert all(0 < timeout <= 40 for timeout in page_timeouts)
 
 
-def test_without_related_articles_the_next_step_is_the_assessment_or_contact(
+def test_an_article_ends_with_one_next_step_panel_calling_writing_or_assessing(
     client, launch_article
 ):
     response = client.get(launch_article.get_absolute_url())
 
-    assertContains(response, "Your next step</h2>")
+    assertContains(response, '<aside class="cta-panel"', count=1)
+    assertNotContains(response, "Your next step")
+    assertNotContains(response, "Ask us a question")
     assertContains(response, 'href="/assessment/"')
     assertContains(response, 'href="/contact/?article=vcio-vs-vciso')
 
@@ -409,7 +413,8 @@ def test_calls_to_action_carry_the_version_of_the_text_after_an_edit(
     response = client.get(launch_article.get_absolute_url())
 
     version = urlencode({"version": launch_article.content_version})
-    assertContains(response, f"&amp;{version}", count=5)
+    # Three sections' links and the closing panel's.
+    assertContains(response, f"&amp;{version}", count=4)
 
 
 @pytest.mark.parametrize(
@@ -419,7 +424,8 @@ def test_calls_to_action_carry_the_version_of_the_text_after_an_edit(
 def test_the_menu_marks_the_page_the_visitor_is_on(client, url, current):
     response = client.get(url)
 
-    assertContains(response, f'aria-current="page">{current}</a>', count=1)
+    # Marked in the phone's menu and in the wider screens' row.
+    assertContains(response, f'aria-current="page">{current}</a>', count=2)
     assertContains(response, '<li><a href="/assessment/">Assessment</a></li>')
 
 

@@ -260,7 +260,13 @@ def save_screenshot(page, name: str) -> Path:
     # At the bottom, the phone's sticky call bar sits where it belongs in the
     # full-page picture, rather than mid-page where the viewport ended.
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    if page.viewport_size["width"] >= 768:
+        # Wider screens: the sticky header sits at the top of the picture.
+        page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(path), full_page=True)
+    # A full-page capture resizes the viewport and may leave the page
+    # scrolled elsewhere: checks that follow see it as the picture shows it.
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     return path
 
 

@@ -99,7 +99,8 @@ def test_every_public_page_titles_itself_in_the_same_typeface(open_page):
     [
         ("/contact/", "Send inquiry"),
         ("/assessment/", "See my recommendation"),
-        (RESULT_PATH, "Talk to us about this"),
+        # The result's "Talk to us about this" sits in the navy call panel,
+        # an outline button beside "Call", as in every call panel.
     ],
 )
 def test_primary_buttons_wear_the_brand_colours(open_page, path, button):
