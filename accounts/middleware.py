@@ -1,0 +1,117 @@
+"""Staff sessions: how long they last, what they reach before a second factor,
+and when they must confirm it's still them."""
+
+import time
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from accounts.models import has_sign_in_factor
+from accounts.verification import (
+    SEEN_AT,
+    SIGNED_IN_AT,
+    address_is_blocked,
+    verified_recently,
+)
+from core.views import error_page
+
+# How often the idle clock is written: not on every request.
+SEEN_RESOLUTION_SECONDS = 60
+
+
+class StaffSessionMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        signing_in = request.method == "POST" and self.is_sign_in(request)
+        if signing_in and address_is_blocked(request):
+            return address_locked_out()
+        # Only a browser with a session has anything to check: public pages
+        # for visitors never touch the session (and so stay cacheable).
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            self.end_stale_session(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def is_sign_in(request) -> bool:
+        return request.path in (
+            reverse("admin:login"),
+            reverse("otp_webauthn:credential-authentication-complete"),
+        )
+
+    @staticmethod
+    def end_stale_session(request) -> None:
+        if not request.user.is_authenticated:
+            return
+        now = time.time()
+        session = request.session
+        signed_in_at = session.get(SIGNED_IN_AT)
+        seen_at = session.get(SEEN_AT)
+        if (
+            signed_in_at is None
+            or seen_at is None
+            or now - signed_in_at > settings.SESSION_COOKIE_AGE
+            or now - seen_at > settings.STAFF_SESSION_IDLE_SECONDS
+        ):
+            logout(request)
+            return
+        if now - seen_at > SEEN_RESOLUTION_SECONDS:
+            session[SEEN_AT] = now
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        admin_path = reverse("admin:index")
+        account_path = reverse("accounts:security")
+        if (
+            settings.SESSION_COOKIE_NAME not in request.COOKIES
+            or not request.path.startswith(admin_path)
+            or request.path.startswith(account_path)
+        ):
+            return None
+        user = request.user
+        if not (user.is_authenticated and user.is_staff):
+            return None
+        if not user.is_verified():
+            if request.path == reverse("admin:logout"):
+                return None
+            if not has_sign_in_factor(user):
+                return redirect("accounts:enrol")
+            return None  # the admin's own guard sends them to sign in
+        if self.needs_step_up(request) and not verified_recently(request):
+            return step_up_redirect(request)
+        return None
+
+    @staticmethod
+    def needs_step_up(request) -> bool:
+        """Changing users, groups or site settings (STEP_UP_ADMIN_MODELS)."""
+        match = request.resolver_match
+        name = match.url_name if match and match.namespace == "admin" else ""
+        for label in settings.STEP_UP_ADMIN_MODELS:
+            prefix = label.replace(".", "_") + "_"
+            if not (name or "").startswith(prefix):
+                continue
+            reading = name.endswith(("_changelist", "_history"))
+            return request.method == "POST" or not reading
+        return False
+
+
+def step_up_redirect(request):
+    """To the page that asks for the second factor, then back here."""
+    back = request.get_full_path() if request.method == "GET" else request.path
+    return redirect(f"{reverse('accounts:confirm')}?{urlencode({'next': back})}")
+
+
+def address_locked_out():
+    window = settings.SIGN_IN_ADDRESS_WINDOW_SECONDS
+    response = error_page(
+        "login_locked_out.html",
+        429,
+        failure_limit=settings.SIGN_IN_ADDRESS_FAILURE_LIMIT,
+        cooloff_minutes=window // 60,
+    )
+    response["Retry-After"] = str(window)
+    response["Cache-Control"] = "no-store"
+    return response
