@@ -2,6 +2,7 @@
 sign-out everywhere, and confirming it's them before a sensitive change."""
 
 import time
+from base64 import b32encode
 from datetime import UTC, timedelta
 
 import segno
@@ -91,7 +92,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
             "Set up your second factor" if first_factor else "Add an authenticator app",
             form=form,
             first_factor=first_factor,
-            secret=device.key_base32,
+            secret=b32encode(device.bin_key).decode(),
             after_passkey=reverse("accounts:passkey_added"),
         ),
     )
