@@ -32,9 +32,7 @@ def test_security_txt_names_a_contact_and_expires_within_a_year(client, settings
     assert answer["Policy"] == f"{TEST_SITE_URL}/report-a-vulnerability/"
 
 
-def test_the_policy_page_is_published_and_content_staff_edit_it(
-    client, content_client
-):
+def test_the_policy_page_is_published_and_content_staff_edit_it(client, content_client):
     from pages.models import Page
 
     page = client.get("/report-a-vulnerability/")
