@@ -1,6 +1,7 @@
 """The staff member's own security: enrolment, factors, recovery codes,
 sign-out everywhere, and confirming it's them before a sensitive change."""
 
+import io
 import time
 from base64 import b32encode
 from datetime import UTC, timedelta
@@ -123,10 +124,17 @@ def enrol_qr_code(request: HttpRequest) -> HttpResponse:
         confirmed=False,
         pk=request.session.get(ENROLLING_APP),
     )
-    svg = segno.make(device.config_url, error="m").svg_inline(
-        scale=5, dark="#1a1a2e", light="#ffffff", title="Authenticator app QR code"
+    svg = io.BytesIO()
+    segno.make(device.config_url, error="m").save(
+        svg,
+        kind="svg",
+        scale=5,
+        dark="#1a1a2e",
+        light="#ffffff",
+        title="Authenticator app QR code",
+        xmldecl=False,
     )
-    return HttpResponse(svg, content_type="image/svg+xml")
+    return HttpResponse(svg.getvalue(), content_type="image/svg+xml")
 
 
 @never_cache

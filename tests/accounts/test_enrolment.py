@@ -58,7 +58,7 @@ def test_the_qr_code_is_drawn_here_as_svg(first_sign_in):
 
     assertContains(page, 'src="/admin/account/enrol/qr-code.svg"')
     assert image["Content-Type"] == "image/svg+xml"
-    assert image.content.startswith(b"<svg")
+    assert image.content.startswith(b'<svg xmlns="http://www.w3.org/2000/svg"')
     assert "no-store" in image["Cache-Control"] or "max-age=0" in image["Cache-Control"]
 
 
