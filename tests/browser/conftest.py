@@ -46,7 +46,7 @@ def missing_browser_tools() -> str:
     if not shutil.which("java"):
         missing.append("java (apt-get install default-jre-headless)")
     if not VNU_JAR.exists():
-        missing.append("node_modules/vnu-jar (npm ci)")
+        missing.append("node_modules/vnu-jar (make test installs it where npm is)")
     if not missing:
         return ""
     return "browser suite needs " + ", ".join(missing)
