@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from accounts.models import has_sign_in_factor
@@ -17,6 +18,12 @@ from accounts.verification import (
     verified_recently,
 )
 from core.views import error_page
+
+# The step-up form kept inside a change that was sent too late.
+STEP_UP_PREFIX = "step_up"
+STEP_UP_FIELD = f"{STEP_UP_PREFIX}-otp_token"
+# A passkey check that sends the kept form rather than going anywhere.
+PASSKEY_THEN_SEND = "#send-again"
 
 # How often the idle clock is written: not on every request.
 SEEN_RESOLUTION_SECONDS = 60
@@ -81,6 +88,8 @@ class StaffSessionMiddleware:
                 return redirect("accounts:enrol")
             return None  # the admin's own guard sends them to sign in
         if self.needs_step_up(request) and not verified_recently(request):
+            if request.method == "POST" and not request.FILES:
+                return confirm_and_send_again(request)
             return step_up_redirect(request)
         return None
 
@@ -96,6 +105,45 @@ class StaffSessionMiddleware:
             reading = name.endswith(("_changelist", "_history"))
             return request.method == "POST" or not reading
         return False
+
+
+def confirm_and_send_again(request):
+    """A change sent after the check went stale: ask for the code here, with
+    what was typed kept in the page, and send it on once the code is right,
+    so nothing typed is lost."""
+    from accounts.forms import CodeForm
+    from accounts.verification import mark_verified
+    from accounts.views import admin_context
+
+    form = CodeForm(
+        request.user,
+        request.POST if STEP_UP_FIELD in request.POST else None,
+        prefix=STEP_UP_PREFIX,
+    )
+    if form.is_valid():
+        mark_verified(request, form.device, step_up=True)
+        request.POST = request.POST.copy()
+        del request.POST[STEP_UP_FIELD]
+        return None
+    kept = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in ("csrfmiddlewaretoken", STEP_UP_FIELD)
+        for value in values
+    ]
+    return TemplateResponse(
+        request,
+        "accounts/confirm.html",
+        admin_context(
+            request,
+            "Confirm it's you",
+            form=form,
+            kept=kept,
+            action=request.get_full_path(),
+            next=PASSKEY_THEN_SEND,
+        ),
+        status=403,
+    )
 
 
 def step_up_redirect(request):

@@ -258,6 +258,14 @@ class PasskeySignIn(CompleteCredentialAuthenticationView):
         super().complete_auth(device)
         mark_verified(self.request, device, step_up=step_up)
 
+    def get_success_url(self):
+        from accounts.middleware import PASSKEY_THEN_SEND
+
+        # A kept change is sent by the page itself (send-again.js).
+        if self.request.GET.get("next") == PASSKEY_THEN_SEND:
+            return ""
+        return super().get_success_url()
+
 
 class PasskeyRegistration(CompleteCredentialRegistrationView):
     """Registration is only for staff, and the first passkey verifies the

@@ -191,3 +191,28 @@ def test_old_audit_events_go_with_the_retention_command(settings):
     call_command("purge_audit_trail")
 
     assert list(AuditEvent.objects.all()) == [kept]
+
+
+def test_a_change_sent_after_ten_minutes_is_kept_until_the_code_is_given(
+    admin_client, settings
+):
+    from django.contrib.auth.models import Group
+
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0  # the app's back-off after a wrong code
+
+    backdate(admin_client, VERIFIED_AT, 11 * MINUTE)
+    change = {"name": "Auditors", "permissions": []}
+
+    held = admin_client.post("/admin/auth/group/add/", change)
+    wrong = admin_client.post(
+        "/admin/auth/group/add/", {**change, "step_up-otp_token": "000000"}
+    )
+    sent = admin_client.post(
+        "/admin/auth/group/add/", {**change, "step_up-otp_token": current_code()}
+    )
+
+    assert held.status_code == 403
+    assertContains(held, 'name="name" value="Auditors"', status_code=403)
+    assertContains(wrong, "That code is not right", status_code=403)
+    assert sent.status_code == 302
+    assert Group.objects.filter(name="Auditors").exists()
