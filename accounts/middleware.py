@@ -148,7 +148,11 @@ def confirm_and_send_again(request):
 
 def step_up_redirect(request):
     """To the page that asks for the second factor, then back here."""
-    back = request.get_full_path() if request.method == "GET" else request.path
+    if request.method == "GET":
+        back = request.get_full_path()
+    else:
+        # A form that only posts says where to come back to.
+        back = request.POST.get("next") or request.path
     return redirect(f"{reverse('accounts:confirm')}?{urlencode({'next': back})}")
 
 

@@ -42,7 +42,12 @@ def start_staff_session(sender, request, user, **kwargs) -> None:
     device = getattr(user, "otp_device", None)
     if device is not None:
         request.session[VERIFIED_AT] = now
-    how = f"password and {device_label(device)}" if device else "first step"
+    if getattr(user, "backend", "").endswith("WebAuthnBackend"):
+        how = "a passkey"
+    elif device is not None:
+        how = f"password and {device_label(device)}"
+    else:
+        how = "password only, to set up a second factor"
     AuditEvent.record(request, AuditEvent.Kind.SIGNED_IN, user=user, detail=how)
 
 

@@ -26,7 +26,7 @@ urlpatterns = [
 passkey_urlpatterns = [
     path(
         "registration/begin/",
-        webauthn_views.BeginCredentialRegistrationView.as_view(),
+        views.PasskeyRegistrationStart.as_view(),
         name="credential-registration-begin",
     ),
     path(

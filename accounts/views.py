@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 from django_otp_webauthn.views import (
+    BeginCredentialRegistrationView,
     CompleteCredentialAuthenticationView,
     CompleteCredentialRegistrationView,
 )
@@ -30,6 +31,7 @@ from accounts.decorators import (
     verified_staff_required,
 )
 from accounts.forms import CodeForm
+from accounts.middleware import step_up_redirect
 from accounts.models import (
     AuditEvent,
     end_sessions,
@@ -37,7 +39,12 @@ from accounts.models import (
     make_recovery_codes,
     recovery_codes_left,
 )
-from accounts.verification import VERIFIED_AT, device_label, mark_verified
+from accounts.verification import (
+    VERIFIED_AT,
+    device_label,
+    mark_verified,
+    verified_recently,
+)
 
 ENROLLING_APP = "accounts_enrolling_totp"
 # security.txt's Expires, ahead of today (RFC 9116 asks for under a year).
@@ -71,6 +78,10 @@ def enrol(request: HttpRequest) -> HttpResponse:
     first_factor = not has_sign_in_factor(user)
     if not first_factor and not user.is_verified():
         return redirect("admin:login")
+    if not first_factor and not verified_recently(request):
+        # A new factor is a way in for whoever holds it: the session alone
+        # (perhaps left open) is not enough.
+        return step_up_redirect(request)
     device = enrolling_app(request)
     form = CodeForm(user, request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
@@ -181,6 +192,7 @@ def security(request: HttpRequest) -> HttpResponse:
             passkeys=WebAuthnCredential.objects.filter(user=user, confirmed=True),
             codes_left=recovery_codes_left(user),
             after_passkey=reverse("accounts:passkey_added"),
+            confirmed_recently=verified_recently(request),
         ),
     )
 
@@ -267,15 +279,32 @@ class PasskeySignIn(CompleteCredentialAuthenticationView):
         return super().get_success_url()
 
 
-class PasskeyRegistration(CompleteCredentialRegistrationView):
-    """Registration is only for staff, and the first passkey verifies the
-    session that enrolled it."""
+class OnlyStaffRegisterPasskeys:
+    """A passkey is for staff; once they have a factor, a new one needs the
+    second factor checked in the last ten minutes, as any sensitive change."""
 
     def check_can_register(self):
         from django_otp_webauthn import exceptions
 
-        if not self.request.user.is_staff:
+        user = self.request.user
+        if not user.is_staff:
             raise exceptions.NotAuthenticated()
+        if has_sign_in_factor(user) and not verified_recently(self.request):
+            raise exceptions.NotVerified(
+                detail="Confirm it's you first: reload this page and follow its link."
+            )
+
+
+class PasskeyRegistrationStart(
+    OnlyStaffRegisterPasskeys, BeginCredentialRegistrationView
+):
+    pass
+
+
+class PasskeyRegistration(
+    OnlyStaffRegisterPasskeys, CompleteCredentialRegistrationView
+):
+    """The first passkey also verifies the session that enrolled it."""
 
     def post(self, *args, **kwargs):
         response = super().post(*args, **kwargs)

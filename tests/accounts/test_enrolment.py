@@ -147,3 +147,31 @@ def test_create_staff_user_refuses_a_bad_secret(secret):
         call_command(
             "create_staff_user", "new.sales", "--role", "sales", "--totp-secret", secret
         )
+
+
+def test_adding_a_factor_after_ten_minutes_asks_for_the_code_first(sales_client):
+    from tests.accounts.test_sessions import MINUTE, backdate
+
+    backdate(sales_client, "staff_verified_at", 11 * MINUTE)
+
+    app = sales_client.get("/admin/account/enrol/")
+    passkey = sales_client.post("/admin/account/passkeys/registration/begin/")
+    page = sales_client.get("/admin/account/")
+
+    assert app["Location"].startswith("/admin/account/confirm/?next=")
+    assert passkey.status_code == 403
+    assertContains(page, "Confirm it's you to add a passkey")
+
+
+def test_making_new_codes_after_ten_minutes_comes_back_to_the_security_page(
+    sales_client,
+):
+    from tests.accounts.test_sessions import MINUTE, backdate
+
+    backdate(sales_client, "staff_verified_at", 11 * MINUTE)
+
+    response = sales_client.post(
+        "/admin/account/recovery-codes/", {"next": "/admin/account/"}
+    )
+
+    assert response["Location"] == "/admin/account/confirm/?next=%2Fadmin%2Faccount%2F"
