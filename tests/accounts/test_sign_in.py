@@ -134,3 +134,14 @@ def test_an_inactive_or_non_staff_account_cannot_sign_in(client):
 
     assert response.status_code == 200
     assert client.get("/admin/").status_code == 302
+
+
+def test_a_session_that_skipped_the_second_factor_reaches_no_admin_page(enrolled):
+    # As a session from before this change, or any sign-in path but the form.
+    client = Client()
+    client.force_login(enrolled)
+
+    for page in ADMIN_PAGES:
+        response = client.get(page)
+        assert response.status_code == 302, page
+        assert response["Location"].startswith("/admin/login/"), page
