@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -70,24 +71,28 @@ class StaffSessionMiddleware:
             session[SEEN_AT] = now
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        admin_path = reverse("admin:index")
-        account_path = reverse("accounts:security")
-        if (
-            settings.SESSION_COOKIE_NAME not in request.COOKIES
-            or not request.path.startswith(admin_path)
-            or request.path.startswith(account_path)
-        ):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return None
         user = request.user
         if not (user.is_authenticated and user.is_staff):
             return None
+        in_admin = request.path.startswith(reverse("admin:index"))
+        own_account = request.path.startswith(reverse("accounts:security"))
         if not user.is_verified():
-            if request.path == reverse("admin:logout"):
+            if own_account or request.path in (
+                reverse("admin:login"),
+                reverse("admin:logout"),
+            ):
                 return None
-            if not has_sign_in_factor(user):
+            if in_admin:
+                if has_sign_in_factor(user):
+                    return None  # the admin's own guard asks them to sign in
                 return redirect("accounts:enrol")
-            return None  # the admin's own guard sends them to sign in
-        if self.needs_step_up(request) and not verified_recently(request):
+            # Anywhere else (a draft's preview, say) the session is anyone's:
+            # a staff-only view outside the admin asks for sign-in too.
+            request.user = AnonymousUser()
+            return None
+        if in_admin and self.needs_step_up(request) and not verified_recently(request):
             if request.method == "POST" and not request.FILES:
                 return confirm_and_send_again(request)
             return step_up_redirect(request)

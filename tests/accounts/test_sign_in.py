@@ -145,3 +145,20 @@ def test_a_session_that_skipped_the_second_factor_reaches_no_admin_page(enrolled
         response = client.get(page)
         assert response.status_code == 302, page
         assert response["Location"].startswith("/admin/login/"), page
+
+
+def test_before_the_second_factor_no_draft_is_previewed(content_user):
+    from articles.models import Article
+
+    draft = Article.objects.create(
+        title="Not yet", slug="not-yet", summary="s", body="<p>b</p>"
+    )
+    client = Client()
+    client.post(
+        "/admin/login/", {"username": content_user.username, "password": PASSWORD}
+    )
+
+    response = client.get(draft.preview_url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
