@@ -10,7 +10,7 @@ from binascii import hexlify
 import pytest
 from playwright.sync_api import expect
 
-from accounts.models import make_recovery_codes
+from accounts.models import AuditEvent, make_recovery_codes
 from tests.browser.checks import axe_violations
 from tests.browser.conftest import (
     DESKTOP,
@@ -86,6 +86,15 @@ def test_a_passkey_is_enrolled_at_first_sign_in_and_then_signs_in_alone(
     page.get_by_role("button", name="Sign in with a passkey").click()
 
     expect(heading(page)).to_have_text("Select article to change")
+    # Later, a sensitive action asks again; the passkey answers.
+    page.goto("/admin/account/confirm/?next=/admin/pages/page/")
+    page.get_by_role("button", name="Confirm with a passkey").click()
+    expect(heading(page)).to_have_text("Select page to change")
+    kinds = list(
+        AuditEvent.objects.filter(username="pat").values_list("kind", "detail")
+    )
+    assert ("signed_in", "a passkey") in kinds
+    assert any(kind == "step_up" and "passkey" in detail for kind, detail in kinds)
 
 
 def test_an_app_is_set_up_from_the_qr_codes_secret_and_signs_in(
