@@ -59,13 +59,15 @@ class StaffSessionMiddleware:
         session = request.session
         signed_in_at = session.get(SIGNED_IN_AT)
         seen_at = session.get(SEEN_AT)
-        if (
-            signed_in_at is None
-            or seen_at is None
-            or now - signed_in_at > settings.SESSION_COOKIE_AGE
-            or now - seen_at > settings.STAFF_SESSION_IDLE_SECONDS
-        ):
-            logout(request)
+        if signed_in_at is None or seen_at is None:
+            request.sign_out_reason = "a session from before the time limits"
+        elif now - signed_in_at > settings.SESSION_COOKIE_AGE:
+            request.sign_out_reason = "12 hours after signing in"
+        elif now - seen_at > settings.STAFF_SESSION_IDLE_SECONDS:
+            idle_minutes = settings.STAFF_SESSION_IDLE_SECONDS // 60
+            request.sign_out_reason = f"idle for {idle_minutes} minutes"
+        if hasattr(request, "sign_out_reason"):
+            logout(request)  # recorded, with the reason (accounts/signals.py)
             return
         if now - seen_at > SEEN_RESOLUTION_SECONDS:
             session[SEEN_AT] = now

@@ -68,4 +68,5 @@ def record_failed_sign_in(sender, credentials, request=None, **kwargs) -> None:
 @receiver(user_logged_out)
 def record_sign_out(sender, request, user, **kwargs) -> None:
     if request is not None and user is not None:
-        AuditEvent.record(request, AuditEvent.Kind.SIGNED_OUT, user=user)
+        reason = getattr(request, "sign_out_reason", "")
+        AuditEvent.record(request, AuditEvent.Kind.SIGNED_OUT, user=user, detail=reason)

@@ -30,6 +30,8 @@ def test_a_session_idle_for_thirty_minutes_ends(sales_client):
     backdate(sales_client, SEEN_AT, 31 * MINUTE)
 
     assert sales_client.get("/admin/").status_code == 302
+    ended = AuditEvent.objects.get(kind=AuditEvent.Kind.SIGNED_OUT)
+    assert ended.detail == "idle for 30 minutes"
 
 
 def test_a_session_in_use_lasts_past_thirty_minutes(sales_client):
