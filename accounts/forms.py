@@ -5,7 +5,7 @@ from django.db import transaction
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import has_sign_in_factor
+from accounts.models import has_sign_in_factor, recovery_code_digest
 
 CODE_HELP = (
     "The six digits your authenticator app shows, or one of your recovery "
@@ -17,7 +17,8 @@ CODE_HELP = (
 def verify_code(user, code: str):
     """The user's device that accepts ``code``, or None.
 
-    Six digits are an authenticator app's; anything else is a recovery code,
+    Six digits are an authenticator app's; anything else is a recovery code
+    (kept as a digest, accounts.models.recovery_code_digest),
     so a code is checked against one kind of device only, and a mistyped code
     never uses up (or throttles) a device of the other kind. Each device
     throttles itself after failures (django-otp's ThrottlingMixin).
@@ -26,7 +27,7 @@ def verify_code(user, code: str):
     if code.isdigit() and len(code) == 6:
         candidates = TOTPDevice.objects.filter(user=user, confirmed=True)
     else:
-        code = code.lower()
+        code = recovery_code_digest(code)
         candidates = StaticDevice.objects.filter(user=user, confirmed=True)
     with transaction.atomic():
         for device in candidates.select_for_update():

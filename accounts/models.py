@@ -1,3 +1,6 @@
+import hashlib
+import hmac
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,6 +15,8 @@ from django_otp_webauthn.models import WebAuthnCredential
 from core.ratelimit import client_ip
 
 RECOVERY_CODE_COUNT = 10
+# Lower-case letters and digits a person cannot confuse (no 0/o, 1/l/i).
+RECOVERY_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 
 class AuditEventQuerySet(models.QuerySet):
@@ -122,16 +127,36 @@ def has_sign_in_factor(user) -> bool:
 
 
 def make_recovery_codes(user) -> list[str]:
-    """Ten new single-use recovery codes, replacing any earlier ones."""
+    """Ten new single-use recovery codes, replacing any earlier ones.
+
+    Each is 50 random bits, shown once as "abcde-fghij"; the database keeps
+    only a keyed digest of it (recovery_code_digest), so a copy of the
+    database alone signs nobody in.
+    """
     device, _ = StaticDevice.objects.get_or_create(
         user=user, name="Recovery codes", defaults={"confirmed": True}
     )
     device.token_set.all().delete()
-    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    codes = []
+    for _ in range(RECOVERY_CODE_COUNT):
+        code = "".join(secrets.choice(RECOVERY_CODE_ALPHABET) for _ in range(10))
+        codes.append(f"{code[:5]}-{code[5:]}")
     StaticToken.objects.bulk_create(
-        StaticToken(device=device, token=code) for code in codes
+        StaticToken(device=device, token=recovery_code_digest(code)) for code in codes
     )
     return codes
+
+
+def recovery_code_digest(code: str) -> str:
+    """What the database keeps of a recovery code: an HMAC keyed with the
+    SECRET_KEY, cut to django-otp's 16 characters (64 bits, plenty for a
+    lookup). Spaces, hyphens and case do not matter. A new SECRET_KEY
+    makes everyone's codes stale: they make new ones on their security page.
+    """
+    normalised = "".join(code.split()).replace("-", "").lower()
+    key = settings.SECRET_KEY.encode()
+    message = f"recovery-code:{normalised}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:16]
 
 
 def recovery_codes_left(user) -> int:
