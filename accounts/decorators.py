@@ -2,8 +2,12 @@
 
 from functools import wraps
 
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from accounts.middleware import step_up_redirect
+from accounts.models import AuditEvent
 from accounts.verification import verified_recently
 
 
@@ -44,8 +48,6 @@ def recent_second_factor_required(view):
     def guarded(*args, **kwargs):
         request = next(arg for arg in args if isinstance(arg, HttpRequest))
         if not verified_recently(request):
-            from accounts.middleware import step_up_redirect
-
             return step_up_redirect(request)
         return view(*args, **kwargs)
 
@@ -53,8 +55,6 @@ def recent_second_factor_required(view):
 
 
 def redirect_to_sign_in(request: HttpRequest):
-    from django.contrib.auth.views import redirect_to_login
-
     return redirect_to_login(request.get_full_path())
 
 
@@ -64,10 +64,6 @@ def records_export(what: str):
     def decorate(view):
         @wraps(view)
         def recorded(*args, **kwargs):
-            from django.db.models import QuerySet
-
-            from accounts.models import AuditEvent
-
             request = next(arg for arg in args if isinstance(arg, HttpRequest))
             rows = next((arg for arg in args if isinstance(arg, QuerySet)), None)
             count = f"{rows.count()} " if rows is not None else ""

@@ -11,11 +11,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from accounts.forms import CodeForm
 from accounts.models import has_sign_in_factor
 from accounts.verification import (
     SEEN_AT,
     SIGNED_IN_AT,
     address_is_blocked,
+    mark_verified,
     verified_recently,
 )
 from core.views import error_page
@@ -118,9 +120,7 @@ def confirm_and_send_again(request):
     """A change sent after the check went stale: ask for the code here, with
     what was typed kept in the page, and send it on once the code is right,
     so nothing typed is lost."""
-    from accounts.forms import CodeForm
-    from accounts.verification import mark_verified
-    from accounts.views import admin_context
+    from accounts.views import admin_context  # accounts.views imports this module
 
     form = CodeForm(
         request.user,

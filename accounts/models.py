@@ -4,6 +4,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -99,8 +100,6 @@ def end_sessions(user) -> int:
     Only staff sign in, so the session table is small (visitors never get a
     session). The database session backend (Django's default) is assumed.
     """
-    from django.contrib.sessions.models import Session
-
     theirs = [
         session.pk
         for session in Session.objects.filter(expire_date__gt=timezone.now())

@@ -8,7 +8,8 @@ from datetime import UTC, timedelta
 
 import segno
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -18,6 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn import exceptions
 from django_otp_webauthn.models import WebAuthnCredential
 from django_otp_webauthn.views import (
     BeginCredentialRegistrationView,
@@ -31,7 +33,7 @@ from accounts.decorators import (
     verified_staff_required,
 )
 from accounts.forms import CodeForm
-from accounts.middleware import step_up_redirect
+from accounts.middleware import PASSKEY_THEN_SEND, step_up_redirect
 from accounts.models import (
     AuditEvent,
     end_sessions,
@@ -52,8 +54,6 @@ SECURITY_TXT_LIFETIME = timedelta(days=180)
 
 
 def admin_context(request: HttpRequest, title: str, **context) -> dict:
-    from django.contrib import admin
-
     shared = admin.site.each_context(request)
     if not request.user.is_verified():
         # Before the second factor, not even the names of the admin's pages.
@@ -235,8 +235,6 @@ def regenerate_recovery_codes(request: HttpRequest) -> HttpResponse:
 @verified_staff_required
 def sign_out_everywhere(request: HttpRequest) -> HttpResponse:
     """End every session of this account, this one included."""
-    from django.contrib.auth import logout
-
     user = request.user
     AuditEvent.record(request, AuditEvent.Kind.SIGNED_OUT_EVERYWHERE)
     logout(request)
@@ -271,8 +269,6 @@ class PasskeySignIn(CompleteCredentialAuthenticationView):
         mark_verified(self.request, device, step_up=step_up)
 
     def get_success_url(self):
-        from accounts.middleware import PASSKEY_THEN_SEND
-
         # A kept change is sent by the page itself (send-again.js).
         if self.request.GET.get("next") == PASSKEY_THEN_SEND:
             return ""
@@ -284,8 +280,6 @@ class OnlyStaffRegisterPasskeys:
     second factor checked in the last ten minutes, as any sensitive change."""
 
     def check_can_register(self):
-        from django_otp_webauthn import exceptions
-
         user = self.request.user
         if not user.is_staff:
             raise exceptions.NotAuthenticated()
