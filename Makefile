@@ -10,6 +10,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PIP_QUIET := --quiet --disable-pip-version-check --no-input
+# The browser suite's npm tools (vnu-jar, lighthouse) are set up with the
+# Python ones wherever npm is installed; without npm the browser suite skips.
+NODE_TOOLS := $(if $(shell command -v npm 2>/dev/null),node_modules/.installed)
 
 # Production-like settings for `make serve` and `make check`: DEBUG off, a
 # throwaway secret unless one is given, plain HTTP on 127.0.0.1.
@@ -39,7 +42,7 @@ migrate: setup ## Apply migrations (this also loads the launch article)
 run: migrate ## Set everything up and serve the site on http://127.0.0.1:8000/
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: setup ## Set everything up and run the whole test suite
+test: setup $(NODE_TOOLS) ## Set everything up and run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: setup ## Ruff: lint and formatting check

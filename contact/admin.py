@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from accounts.decorators import recent_second_factor_required, records_export
 from assessment.rules import describe, recommendation_label
 from contact.export import csv_response
 from contact.models import Inquiry, InquiryNote
@@ -335,6 +336,8 @@ class InquiryAdmin(admin.ModelAdmin):
         )
 
     @admin.action(description="Export selected as CSV (Excel)", permissions=["export"])
+    @recent_second_factor_required
+    @records_export("inquiries")
     def export_csv(
         self, request: HttpRequest, queryset: QuerySet[Inquiry]
     ) -> HttpResponse:

@@ -9,6 +9,7 @@ development site; ``DJANGO_DEBUG=0`` turns on the production safeguards.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -80,6 +81,12 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "simple_history",
     "axes",
+    # The second factor: devices are django-otp's models (authenticator apps,
+    # recovery codes) and django-otp-webauthn's (passkeys).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "core",
     "publishing",
     "articles",
@@ -87,6 +94,7 @@ INSTALLED_APPS = [
     "assessment",
     "pages",
     "people",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -109,6 +117,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff sessions: idle and absolute limits, sign-out everywhere, step-up,
+    # enrolment before anything else, the per-address sign-in limit.
+    "accounts.middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its page.
@@ -238,6 +250,9 @@ RELEASE_ID = os.environ.get("RELEASE_ID", "")
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # "Sign in with a passkey": the passkey is both factors (possession, and
+    # the device's PIN or biometric, which it is asked to check).
+    "django_otp_webauthn.backends.WebAuthnBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
@@ -249,6 +264,42 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.views.login_locked_out"
+# A password spray (one address, one password, many usernames) never locks a
+# pair: failures on any account from one address are counted too, and past
+# this many in the window that address may not try again until it ends. Well
+# above one office's typos; it never locks the account for its owner elsewhere.
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env_int("SIGN_IN_ADDRESS_FAILURE_LIMIT", 30)
+SIGN_IN_ADDRESS_WINDOW_SECONDS = env_int("SIGN_IN_ADDRESS_WINDOW_MINUTES", 60) * 60
+
+# Staff sessions (accounts/middleware.py): the cookie lives 12 hours at most,
+# and a session idle for 30 minutes ends. Exporting inquiries and changing
+# users, groups or site settings ask for the second factor again when the
+# last check is older than STEP_UP_MAX_AGE.
+SESSION_COOKIE_AGE = 12 * 60 * 60
+STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_MINUTES", 30) * 60
+STEP_UP_MAX_AGE = timedelta(minutes=10)
+STEP_UP_ADMIN_MODELS = ["auth.user", "auth.group", "core.sitesettings"]
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+# The admin's sign-in form, named here so that core imports no other app.
+ADMIN_LOGIN_FORM = "accounts.forms.SignInForm"
+# The audit trail (sign-ins, failures, factor changes, exports, permission
+# changes) is kept this long; `manage.py purge_audit_trail` removes the rest.
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
+
+# Passkeys are bound to the site's host name; on a laptop (plain HTTP) to
+# localhost, which browsers treat as secure.
+_site = urlsplit(SITE_URL)
+_https_site = _site.scheme == "https"
+OTP_WEBAUTHN_RP_ID = os.environ.get("WEBAUTHN_RP_ID") or (
+    _site.hostname if _https_site else "localhost"
+)
+OTP_WEBAUTHN_RP_NAME = SITE_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "WEBAUTHN_ALLOWED_ORIGINS", [SITE_URL] if _https_site else ["http://localhost:8000"]
+)
+# Staff name the issuer in their authenticator app.
+OTP_TOTP_ISSUER = SITE_NAME
 
 
 # Password validation
@@ -341,6 +392,10 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Steadfast Partners <website@steadfastpartners.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where researchers report vulnerabilities (/.well-known/security.txt).
+SECURITY_CONTACT_EMAIL = os.environ.get(
+    "SECURITY_CONTACT_EMAIL", "security@steadfastpartners.example"
+)
 SALES_NOTIFICATION_EMAILS = env_list(
     "SALES_NOTIFICATION_EMAILS", ["sales@steadfastpartners.example"]
 )

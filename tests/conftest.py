@@ -61,6 +61,44 @@ def make_form_token(client) -> Callable[..., str]:
     return make
 
 
+# The authenticator app of every staff user the fixtures create, so a test can
+# type the current code (accounts: TOTP, RFC 6238).
+TEST_TOTP_SECRET = "3132333435363738393031323334353637383930"
+
+
+def current_code(secret: str = TEST_TOTP_SECRET) -> str:
+    """The six digits an authenticator app with ``secret`` shows now."""
+    from binascii import unhexlify
+
+    from django_otp.oath import totp
+
+    return f"{totp(unhexlify(secret)):06d}"
+
+
+def log_in_verified(client, user) -> None:
+    """Sign ``client`` in as ``user`` with the second factor passed, as the
+    sign-in form does: for a test that needs a raw client in the admin.
+
+    The user gets an authenticator app (TEST_TOTP_SECRET) if they have no
+    device yet.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.verification import VERIFIED_AT
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=user, name="Authenticator app", key=TEST_TOTP_SECRET
+        )
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session[VERIFIED_AT] = time.time()
+    session.save()
+
+
 def staff_in_group(group_name: str, username: str) -> User:
     user = User.objects.create_user(
         username, f"{username}@steadfastpartners.example", "a-long-test-password"
@@ -78,7 +116,7 @@ def sales_user(db) -> User:
 
 @pytest.fixture
 def sales_client(client, sales_user):
-    client.force_login(sales_user)
+    log_in_verified(client, sales_user)
     return client
 
 
@@ -89,7 +127,7 @@ def content_user(db) -> User:
 
 @pytest.fixture
 def content_client(client, content_user):
-    client.force_login(content_user)
+    log_in_verified(client, content_user)
     return client
 
 
@@ -112,3 +150,13 @@ def article(db):
         published_at=timezone.now() - timedelta(days=10),
         content_updated_at=timezone.now() - timedelta(days=3),
     )
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's superuser client, through the second factor."""
+    from django.test import Client
+
+    client = Client()
+    log_in_verified(client, admin_user)
+    return client

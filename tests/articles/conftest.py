@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from core.models import site_values
+from tests.conftest import log_in_verified
 
 
 @pytest.fixture
@@ -65,5 +66,5 @@ def content_editor(db) -> User:
 @pytest.fixture
 def content_editor_client(content_editor) -> Client:
     client = Client()
-    client.force_login(content_editor)
+    log_in_verified(client, content_editor)
     return client

@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from core.models import current_phone
+from tests.conftest import log_in_verified
 
 # No single executive owns security; technology has an owner and a roadmap.
 VCISO_ANSWERS = {
@@ -37,5 +38,5 @@ def sales_client(db) -> Client:
     user.save()
     user.groups.add(Group.objects.get(name="Sales"))
     client = Client()
-    client.force_login(user)
+    log_in_verified(client, user)
     return client

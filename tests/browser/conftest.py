@@ -46,7 +46,7 @@ def missing_browser_tools() -> str:
     if not shutil.which("java"):
         missing.append("java (apt-get install default-jre-headless)")
     if not VNU_JAR.exists():
-        missing.append("node_modules/vnu-jar (npm ci)")
+        missing.append("node_modules/vnu-jar (make test installs it where npm is)")
     if not missing:
         return ""
     return "browser suite needs " + ", ".join(missing)
@@ -272,13 +272,16 @@ def save_screenshot(page, name: str) -> Path:
 
 @pytest.fixture
 def log_in(live_server) -> Callable:
-    """Give a browser page the session of ``user``, as if they had logged in."""
+    """Give a browser page the session of ``user``, as if they had signed in
+    with their password and second factor (tests.conftest.log_in_verified)."""
     from django.conf import settings
     from django.test import Client
 
+    from tests.conftest import log_in_verified
+
     def log_in(page, user) -> None:
         client = Client()
-        client.force_login(user)
+        log_in_verified(client, user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
         page.context.add_cookies(
             [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
@@ -308,16 +311,20 @@ STAFF_PASSWORD = "correct-horse-battery-staple-42"
 
 @pytest.fixture
 def make_staff_user() -> Callable:
-    """Staff the way the firm creates them: ``create_staff_user --role ...``."""
+    """Staff the way the firm creates them: ``create_staff_user --role ...``,
+    with an authenticator app (``--totp-secret``) whose codes the tests know."""
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
-    def make_staff_user(username: str, role: str):
+    from tests.conftest import TEST_TOTP_SECRET
+
+    def make_staff_user(username: str, role: str, *, totp_secret=TEST_TOTP_SECRET):
         call_command(
             "create_staff_user",
             username,
             role=role,
             password=STAFF_PASSWORD,
+            totp_secret=totp_secret,
             stdout=None,
         )
         return get_user_model().objects.get(username=username)
@@ -325,12 +332,28 @@ def make_staff_user() -> Callable:
     return make_staff_user
 
 
+def unused_code(username: str) -> str:
+    """The code the user's authenticator app shows, once it is one they have
+    not used yet: a code signs in once, so a second sign-in within the same
+    30 seconds waits for the next."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.conftest import current_code
+
+    device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+    while device.last_t >= int(time.time()) // device.step:
+        time.sleep(0.5)
+    return current_code(device.key)
+
+
 def log_in_through_the_form(page, username: str) -> None:
-    """What a member of staff does: the admin's own login page."""
+    """What a member of staff does: the admin's own sign-in page, with the
+    code their authenticator app shows."""
     from playwright.sync_api import expect
 
     page.goto("/admin/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_label("One-time code").fill(unused_code(username))
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Website administration")

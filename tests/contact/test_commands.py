@@ -7,6 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from contact.models import Inquiry
+from tests.conftest import TEST_TOTP_SECRET, current_code
 
 pytestmark = pytest.mark.django_db
 
@@ -101,13 +102,24 @@ def test_retention_dry_run_changes_nothing(make_inquiry, capsys):
 def test_create_staff_user_makes_an_account_for_each_role(
     role, allowed, forbidden, capsys
 ):
-    call_command("create_staff_user", f"new.{role}", "--role", role)
+    call_command(
+        "create_staff_user",
+        f"new.{role}",
+        "--role",
+        role,
+        "--totp-secret",
+        TEST_TOTP_SECRET,
+    )
 
     password = capsys.readouterr().out.split("Password (shown once): ")[1].split()[0]
     user = User.objects.get(username=f"new.{role}")
     assert user.is_staff and not user.is_superuser
     client = Client()
-    assert client.login(username=f"new.{role}", password=password)
+    signed_in = client.post(
+        "/admin/login/",
+        {"username": f"new.{role}", "password": password, "otp_token": current_code()},
+    )
+    assert signed_in.status_code == 302
     assert client.get(allowed).status_code == 200
     assert client.get(forbidden).status_code == 403
 

@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.db import models
 from django.test import Client
 
+from tests.conftest import log_in_verified
+
 pytestmark = pytest.mark.django_db
 
 OUT_OF_RANGE = ["99999999999", str(10**30), "9999", "1", "-1", "0", "abc", "2026-13-45"]
@@ -25,7 +27,7 @@ def date_filter_params() -> list[tuple[str, str]]:
 @pytest.fixture
 def superuser_client(admin_user) -> Client:
     client = Client(raise_request_exception=False)
-    client.force_login(admin_user)
+    log_in_verified(client, admin_user)
     return client
 
 

@@ -70,3 +70,15 @@ def test_an_ipv6_client_is_counted_by_its_64_network(rf):
 
 def test_an_ipv4_client_reached_over_ipv6_is_its_ipv4_address(rf):
     assert client_ip(rf.get("/", REMOTE_ADDR="::ffff:203.0.113.5")) == "203.0.113.5"
+
+
+@pytest.mark.usefixtures("behind_our_proxy")
+def test_a_bare_ipv6_address_from_our_proxy_is_the_client_counted_by_its_64(rf):
+    # As nginx writes $remote_addr into X-Forwarded-For: no brackets, no port.
+    first = client_ip(forwarded(rf, "2001:db8:5:6::1"))
+    neighbour = client_ip(forwarded(rf, "2001:db8:5:6:ffff:ffff:ffff:ffff"))
+    elsewhere = client_ip(forwarded(rf, "2001:db8:5:7::1"))
+
+    assert first == neighbour == "2001:db8:5:6::"
+    assert elsewhere == "2001:db8:5:7::"
+    assert PROXY not in {first, elsewhere}

@@ -4,10 +4,12 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
+from django.urls import include, path
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
-from core.cache import forget_cached_pages
+from core.cache import cache_public_page, forget_cached_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +164,36 @@ def test_a_missing_page_is_never_stored(client):
         assert client.get("/articles/no-such-article/").status_code == 404
 
     assert [call for call in cache_set.call_args_list if "page:" in call.args[0]] == []
+
+
+renders = []
+
+
+@cache_public_page()
+def page_that_sets_a_cookie(request):
+    from django.http import HttpResponse
+
+    renders.append(request.path)
+    response = HttpResponse(f"<p>Rendered {len(renders)}</p>")
+    response.set_cookie("chosen", "yes")
+    return response
+
+
+urlpatterns = [
+    path("sets-a-cookie/", page_that_sets_a_cookie),
+    path("", include("steadfast.urls")),
+]
+
+
+@pytest.mark.urls(__name__)
+def test_a_page_that_sets_a_cookie_is_never_stored(client):
+    renders.clear()
+
+    first = client.get("/sets-a-cookie/")
+    client.cookies.clear()
+    second = Client().get("/sets-a-cookie/")
+
+    # Stored, the next visitor would get the first one's cookie, or none.
+    assert renders == ["/sets-a-cookie/", "/sets-a-cookie/"]
+    assert first.cookies["chosen"].value == second.cookies["chosen"].value == "yes"
+    assertContains(second, "Rendered 2")

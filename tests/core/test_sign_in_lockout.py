@@ -67,3 +67,69 @@ def test_an_ipv6_network_is_counted_as_one_address(accounts):
 
     assert sign_in("sam.sales", PASSWORD, "2001:db8:5:6:ffff::99") == 429
     assert sign_in("sam.sales", PASSWORD, "2001:db8:5:7::1") == 302
+
+
+@pytest.fixture
+def with_an_app(accounts):
+    """sam.sales has an authenticator app: a code is asked for too."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.conftest import TEST_TOTP_SECRET
+
+    TOTPDevice.objects.create(user=accounts[0], name="app", key=TEST_TOTP_SECRET)
+    return accounts
+
+
+def sign_in_with_code(username: str, code: str, address: str) -> int:
+    response = Client(REMOTE_ADDR=address).post(
+        "/admin/login/?next=/admin/",
+        {"username": username, "password": PASSWORD, "otp_token": code},
+    )
+    return response.status_code
+
+
+def test_wrong_one_time_codes_count_toward_the_lockout(with_an_app, settings):
+    from tests.conftest import current_code
+
+    # The app's own back-off after a wrong code (django-otp's, a second,
+    # doubling) is not what this test is about.
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+
+    statuses = [sign_in_with_code("sam.sales", "000000", "203.0.113.5")]
+    statuses += [sign_in_with_code("sam.sales", "", "203.0.113.5") for _ in range(4)]
+
+    # The fifth failure locks the pair, as five wrong passwords do.
+    assert statuses == [200] * 4 + [429]
+    assert sign_in_with_code("sam.sales", current_code(), "203.0.113.5") == 429
+    assert sign_in_with_code("sam.sales", current_code(), "198.51.100.7") == 302
+
+
+@pytest.fixture
+def spray_limit(settings):
+    settings.SIGN_IN_ADDRESS_FAILURE_LIMIT = 12
+    return settings
+
+
+def test_a_password_spray_from_one_address_is_stopped(accounts, spray_limit):
+    # One guess at each of many accounts never locks a pair...
+    User.objects.bulk_create(
+        User(username=f"staff.{n}", password="!", is_staff=True) for n in range(12)
+    )
+    statuses = [sign_in(f"staff.{n}", "Spring2026!", "203.0.113.5") for n in range(12)]
+
+    assert set(statuses) == {200}
+    # ...but the address has failed twelve times: it may not try again, on any
+    # account, even with a right password.
+    assert sign_in("mallory.staff", PASSWORD, "203.0.113.5") == 429
+    # Its owner elsewhere, and everyone else, sign in as ever.
+    assert sign_in("mallory.staff", PASSWORD, "198.51.100.7") == 302
+    assert sign_in("sam.sales", PASSWORD, "2001:db8:9::1") == 302
+
+
+def test_the_spray_limit_is_well_above_one_persons_typos(accounts, settings):
+    assert settings.SIGN_IN_ADDRESS_FAILURE_LIMIT >= 6 * settings.AXES_FAILURE_LIMIT
+    for _ in range(4):
+        sign_in("sam.sales", "typo", "203.0.113.5")
+        sign_in("mallory.staff", "typo", "203.0.113.5")
+
+    assert sign_in("sam.sales", PASSWORD, "203.0.113.5") == 302

@@ -7,6 +7,7 @@ import threading
 import pytest
 from django.conf import settings
 
+from tests.conftest import TEST_TOTP_SECRET, current_code
 from tests.load.client import HIDDEN_INPUT_RE, Visitor
 from tests.load.test_inquiries_under_load import (
     inquiry_count,
@@ -61,25 +62,31 @@ def restore_postgresql(site, dump) -> int:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def sign_in(visitor: Visitor, password: str, connection=None):
+def sign_in(visitor: Visitor, password: str, code: str = "", connection=None):
     form = visitor.get("/admin/login/")
     hidden = dict(HIDDEN_INPUT_RE.findall(form.text))
     return visitor.post(
         "/admin/login/?next=/admin/",
-        {**hidden, "username": "staff-lockout", "password": password},
+        {
+            **hidden,
+            "username": "staff-lockout",
+            "password": password,
+            "otp_token": code,
+        },
         connection=connection,
     )
 
 
 def test_repeated_wrong_passwords_lock_the_address_across_workers(site):
     site.manage(
-        "createsuperuser",
-        "--no-input",
-        "--username",
+        "create_staff_user",
         "staff-lockout",
-        "--email",
-        "staff@example.com",
-        DJANGO_SUPERUSER_PASSWORD=STAFF_PASSWORD,
+        "--role",
+        "sales",
+        "--password",
+        STAFF_PASSWORD,
+        "--totp-secret",
+        TEST_TOTP_SECRET,
     )
     attacker = Visitor(site.base_url, source="127.0.7.1")
 
@@ -89,12 +96,14 @@ def test_repeated_wrong_passwords_lock_the_address_across_workers(site):
         sign_in(attacker, "wrong password", connection=second),
         *(sign_in(attacker, "wrong password") for _ in range(18)),
     ]
-    with_the_right_password = sign_in(attacker, STAFF_PASSWORD)
-    colleague = sign_in(Visitor(site.base_url, source="127.0.7.2"), STAFF_PASSWORD)
+    with_the_right_password = sign_in(attacker, STAFF_PASSWORD, current_code())
+    colleague = sign_in(
+        Visitor(site.base_url, source="127.0.7.2"), STAFF_PASSWORD, current_code()
+    )
 
     limit = settings.AXES_FAILURE_LIMIT
     assert [r.status for r in failures[: limit - 1]] == [200] * (limit - 1)
-    assert b"correct username and password" in failures[0].body
+    assert b"password or one-time code is not right" in failures[0].body
     assert {r.status for r in failures[limit:]} == {429}
     assert with_the_right_password.status == 429
     assert b"Sign-in is temporarily locked" in with_the_right_password.body

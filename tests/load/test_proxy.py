@@ -224,6 +224,27 @@ def test_nginx_tells_the_app_the_request_came_over_https(proxy, gunicorn):
     assert plain.status == 301
 
 
+def test_the_access_log_names_the_visitor_not_nginx(proxy, gunicorn):
+    since = gunicorn.access_log_end()
+
+    response = Visitor(proxy.https_url, source="127.0.7.9").get("/healthz")
+
+    assert response.status == 200
+    # gunicorn writes the line once the response is sent.
+    deadline = time.monotonic() + 5
+    while not (logged := logged_since(gunicorn, since, '"GET /healthz')):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert logged[-1].startswith("127.0.7.9 "), logged
+
+
+def logged_since(gunicorn, since: int, request_line: str) -> list[str]:
+    with gunicorn.access_log_path.open("rb") as log:
+        log.seek(since)
+        lines = log.read().decode(errors="replace").splitlines()
+    return [line for line in lines if request_line in line]
+
+
 def test_the_apps_security_headers_pass_through_once_and_unchanged(proxy, gunicorn):
     through_nginx = request(proxy.https_url, "GET", ARTICLE)
     direct = request(
@@ -289,7 +310,16 @@ def test_nginx_serves_uploaded_images_and_never_an_uploaded_page(proxy):
 
 
 @pytest.mark.parametrize(
-    ("path", "size"), [("/contact/", 70_000), ("/articles/", 1_100_000)]
+    ("path", "size"),
+    [
+        ("/contact/", 70_000),
+        ("/articles/", 1_100_000),
+        # Anonymous posts to the sign-in form, and admin forms without files:
+        # the 40 MB is the image library's alone.
+        ("/admin/login/", 20_000),
+        ("/admin/account/passkeys/authentication/complete/", 70_000),
+        ("/admin/articles/article/add/", 3_000_000),
+    ],
 )
 def test_nginx_refuses_an_oversized_body_before_gunicorn_sees_it(
     proxy, gunicorn, path, size

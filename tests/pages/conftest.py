@@ -4,6 +4,7 @@ from django.test import Client
 from articles.models import Article
 from core.models import site_values
 from pages.models import Page
+from tests.conftest import log_in_verified
 
 
 @pytest.fixture
@@ -33,12 +34,12 @@ def visitor() -> Client:
 def editor(content_user) -> Client:
     """A Content staff member's browser, apart from the visitor's."""
     client = Client()
-    client.force_login(content_user)
+    log_in_verified(client, content_user)
     return client
 
 
 @pytest.fixture
 def salesperson(sales_user) -> Client:
     client = Client()
-    client.force_login(sales_user)
+    log_in_verified(client, sales_user)
     return client

@@ -1,3 +1,4 @@
+import binascii
 import secrets
 
 from django.contrib.auth import get_user_model
@@ -5,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 ROLE_GROUPS = {"sales": "Sales", "content": "Content"}
 
@@ -24,8 +26,26 @@ class Command(BaseCommand):
             default=None,
             help="Default: a random password, printed once.",
         )
+        parser.add_argument(
+            "--totp-secret",
+            default=None,
+            help=(
+                "Enrol an authenticator app with this secret (hex, 20 bytes or "
+                "more), for scripted setups and tests. Without it the person "
+                "sets up a second factor at their first sign-in."
+            ),
+        )
 
-    def handle(self, *args, username: str, role: str, email: str, password, **options):
+    def handle(
+        self,
+        *args,
+        username: str,
+        role: str,
+        email: str,
+        password,
+        totp_secret=None,
+        **options,
+    ):
         group_name = ROLE_GROUPS[role]
         try:
             group = Group.objects.get(name=group_name)
@@ -39,6 +59,13 @@ class Command(BaseCommand):
             raise CommandError(f'A user called "{username}" already exists.')
         generated = password is None
         password = password or secrets.token_urlsafe(16)
+        if totp_secret is not None:
+            try:
+                key = binascii.unhexlify(totp_secret)
+            except (binascii.Error, ValueError):
+                raise CommandError("--totp-secret must be hexadecimal.") from None
+            if len(key) < 20:
+                raise CommandError("--totp-secret must be at least 20 bytes (40 hex).")
         user = User(username=username, email=email, is_staff=True)
         try:
             validate_password(password, user)
@@ -47,6 +74,10 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         user.groups.add(group)
+        if totp_secret is not None:
+            TOTPDevice.objects.create(
+                user=user, name="Authenticator app", key=totp_secret.lower()
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f'Created staff user "{username}" in the {group_name} group.'
@@ -54,4 +85,10 @@ class Command(BaseCommand):
         )
         if generated:
             self.stdout.write(f"Password (shown once): {password}")
-        self.stdout.write("Log in at /admin/.")
+        if totp_secret is None:
+            self.stdout.write(
+                "Log in at /admin/: the first sign-in sets up a passkey or an "
+                "authenticator app."
+            )
+        else:
+            self.stdout.write("Log in at /admin/ with the password and a code.")
