@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "articles",
     "contact",
     "assessment",
+    "sales",
     "pages",
 ]
 
