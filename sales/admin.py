@@ -143,6 +143,7 @@ class InquiryNoteInline(admin.StackedInline):
 
     model = InquiryNote
     extra = 1
+    max_num = 1
     fields = ("text",)
     verbose_name = "note"
     verbose_name_plural = "add a note (internal, never shown to the prospect)"
@@ -344,9 +345,7 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.display(description="email and phone")
     def reach_display(self, obj: Inquiry) -> str:
-        email = format_html(
-            '<a href="{}">{}</a>', obj.email_mailto, obj.email
-        )
+        email = format_html('<a href="{}">{}</a>', obj.email_mailto, obj.email)
         if not obj.phone:
             return email
         return format_html(
@@ -424,6 +423,8 @@ class InquiryAdmin(admin.ModelAdmin):
                 )
                 + (f"?{request.GET.urlencode()}" if request.GET else ""),
                 "response_hours": settings.INQUIRY_RESPONSE_BUSINESS_HOURS,
+                "title": f"Inquiry from {inquiry.name}",
+                "subtitle": None,
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
