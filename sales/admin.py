@@ -143,7 +143,6 @@ class InquiryNoteInline(admin.StackedInline):
 
     model = InquiryNote
     extra = 1
-    max_num = 1
     fields = ("text",)
     verbose_name = "note"
     verbose_name_plural = "add a note (internal, never shown to the prospect)"
@@ -311,10 +310,16 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.display(description="status", ordering="status")
     def status_display(self, obj: Inquiry) -> str:
-        return format_html(
+        badge = format_html(
             '<span class="status-badge status-badge--{}">{}</span>',
             obj.status,
             obj.get_status_display(),
+        )
+        if not obj.is_spam:
+            return badge
+        # Why it was held, for the one-glance review of Held for review.
+        return format_html(
+            '{} <small class="spam-reason">{}</small>', badge, obj.spam_reason
         )
 
     @admin.display(description="assignee", ordering="assigned_to__username")

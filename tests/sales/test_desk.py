@@ -582,6 +582,10 @@ def test_the_admin_index_queries_stay_few_however_many_inquiries_wait(
         ((2026, 12, 5, 12, 0), 1, (2026, 12, 4, 17, 0)),
         # Before opening counts from the previous evening.
         ((2026, 12, 2, 7, 0), 10, (2026, 12, 1, 8, 0)),
+        # A weekday evening after 18:00 is not business time: 20:00 counts
+        # as 18:00.
+        ((2026, 12, 2, 20, 0), 1, (2026, 12, 2, 17, 0)),
+        ((2026, 12, 2, 18, 30), 11, (2026, 12, 1, 17, 0)),
     ],
 )
 def test_business_hours_count_only_weekdays_from_eight_to_six(now, hours, expected):
