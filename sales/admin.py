@@ -442,9 +442,6 @@ class InquiryAdmin(admin.ModelAdmin):
         except IncorrectLookupParameters:
             return {}
         pks = list(changelist.get_queryset(listing).values_list("pk", flat=True))
-        if inquiry.pk not in pks:
-            return {}
-        index = pks.index(inquiry.pk)
         suffix = (
             f"?{urlencode({'_changelist_filters': preserved})}" if preserved else ""
         )
@@ -452,6 +449,11 @@ class InquiryAdmin(admin.ModelAdmin):
         def url(pk):
             return reverse("admin:contact_inquiry_change", args=[pk]) + suffix
 
+        if inquiry.pk not in pks:
+            # Taken or answered, so out of the view: the next one to work is
+            # the view's first.
+            return {"total": len(pks), "next": url(pks[0]) if pks else ""}
+        index = pks.index(inquiry.pk)
         return {
             "position": index + 1,
             "total": len(pks),

@@ -351,3 +351,21 @@ def test_sales_can_write_reply_templates(sales_client):
 
     assert response.status_code == 302
     assert ReplyTemplate.objects.get().name == "First reply"
+
+
+def test_after_taking_an_inquiry_next_is_the_first_left_in_the_view(
+    sales_client, make_inquiry
+):
+    ago = timezone.now() - timedelta(days=2)
+    taken = make_inquiry(name="Taken Now", created_at=ago)
+    waiting = make_inquiry(name="Still Waiting")
+
+    response = act(sales_client, taken, "assign_to_me", follow=True)
+
+    assert response.redirect_chain[-1][0] == f"{CHANGELIST}{taken.pk}/change/"
+    page = sales_client.get(page_url(taken, "queue=unassigned"))
+    assertContains(page, "No longer in this view (1 left)")
+    assertContains(
+        page,
+        f'href="{CHANGELIST}{waiting.pk}/change/?_changelist_filters=queue%3Dunassigned"',
+    )
