@@ -29,12 +29,9 @@ NO_ARTICLE = "No article (direct, search, other)"
 
 @dataclass
 class WaitingInquiry:
+    # Annotated with is_overdue (contact.models.overdue_condition).
     inquiry: Inquiry
     age: str
-
-    @property
-    def is_overdue(self) -> bool:
-        return self.inquiry.is_overdue
 
 
 @dataclass
