@@ -10,7 +10,6 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -23,10 +22,10 @@ from django.utils.timesince import timesince
 
 from assessment.rules import describe, recommendation_label
 from contact.models import Inquiry, InquiryNote
-from contact.notifications import requeue, send_sales_notification
-from sales import reports  # noqa: F401  (registers the conversion report)
+from sales import bulk, reports  # noqa: F401  (reports registers its admin)
 from sales.dashboard import dashboard
 from sales.export import csv_response
+from sales.filters import AssigneeFilter, QueueFilter, salespeople
 from sales.models import (
     ReplyTemplate,
     assign,
@@ -94,50 +93,6 @@ SUBMITTED_FIELDS = (
 TRACKED_FIELDS = ("status", "assigned_to", "follow_up_on")
 
 
-def salespeople() -> QuerySet:
-    """Everyone who can own an inquiry, whether or not they have one yet."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, is_staff=True)
-        .filter(Q(groups__name="Sales") | Q(is_superuser=True))
-        .distinct()
-        .order_by("first_name", "username")
-    )
-
-
-class QueueFilter(admin.SimpleListFilter):
-    """Mine, Unassigned, Overdue, All open…: shown as tabs over the list."""
-
-    title = "view"
-    parameter_name = "queue"
-    template = "admin/sales/_queue_filter.html"
-
-    def lookups(self, request, model_admin):
-        return [(key, queue.label) for key, queue in QUEUES.items()]
-
-    def queryset(self, request, queryset):
-        queue = current_queue(request.GET)
-        return queryset.filter(queue.condition(request.user, timezone.now()))
-
-
-class AssigneeFilter(admin.SimpleListFilter):
-    title = "assignee"
-    parameter_name = "assignee"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("none", "Nobody"),
-            *((str(u.pk), display_name(u)) for u in salespeople()),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "none":
-            return queryset.filter(assigned_to__isnull=True)
-        if self.value() and self.value().isdigit():
-            return queryset.filter(assigned_to_id=self.value())
-        return queryset
-
-
 class InquiryNoteInline(admin.StackedInline):
     """A box to add a note; the notes themselves read on the timeline."""
 
@@ -183,11 +138,11 @@ class InquiryAdmin(admin.ModelAdmin):
     list_per_page = 50
     inlines = [InquiryNoteInline]
     actions = [
-        "mark_contacted",
-        "assign_to_me",
-        "mark_spam",
-        "mark_not_spam",
-        "resend_notification",
+        bulk.mark_contacted,
+        bulk.assign_to_me,
+        bulk.mark_spam,
+        bulk.mark_not_spam,
+        bulk.resend_notification,
     ]
     readonly_fields = (
         *SUBMITTED_FIELDS,
@@ -551,68 +506,6 @@ class InquiryAdmin(admin.ModelAdmin):
     @admin.display(description="recommendation shown")
     def assessment_recommendation_display(self, obj: Inquiry) -> str:
         return recommendation_label(obj.assessment_recommendation) or "—"
-
-    # Bulk actions, each recorded on every inquiry's timeline
-
-    def bulk_status(self, request, queryset, status: str) -> int:
-        count = 0
-        for inquiry in queryset.select_related(None):
-            previous = inquiry.status
-            if change_status(inquiry, status, by=request.user):
-                self.log_changes(
-                    request,
-                    inquiry,
-                    [f"status: {Status(previous).label} → {Status(status).label}"],
-                )
-                count += 1
-        return count
-
-    @admin.action(
-        description="Mark selected inquiries as contacted", permissions=["change"]
-    )
-    def mark_contacted(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> None:
-        count = self.bulk_status(
-            request, queryset.filter(is_spam=False), Status.CONTACTED
-        )
-        self.message_user(request, f"Marked {count} inquiries as contacted.")
-
-    @admin.action(description="Assign selected inquiries to me", permissions=["change"])
-    def assign_to_me(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> None:
-        count = sum(
-            assign(inquiry, request.user, by=request.user) for inquiry in queryset
-        )
-        self.message_user(request, f"Assigned {count} inquiries to you.")
-
-    @admin.action(description="Mark selected as spam", permissions=["change"])
-    def mark_spam(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> None:
-        count = self.bulk_status(request, queryset, Status.SPAM)
-        self.message_user(request, f"Moved {count} inquiries to spam.")
-
-    @admin.action(
-        description="Not spam: restore to the queue (and notify sales)",
-        permissions=["change"],
-    )
-    def mark_not_spam(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> None:
-        spam = queryset.filter(is_spam=True)
-        missed = spam.filter(notified_at__isnull=True).count()
-        count = self.bulk_status(request, spam, Status.NEW)
-        self.message_user(
-            request,
-            f"Restored {count} inquiries; notifying sales about "
-            f"{missed} that had not been sent.",
-        )
-
-    @admin.action(description="Resend the sales notification", permissions=["change"])
-    def resend_notification(
-        self, request: HttpRequest, queryset: QuerySet[Inquiry]
-    ) -> None:
-        pks = list(queryset.filter(is_spam=False).values_list("pk", flat=True))
-        requeue(pks)
-        sent = sum(send_sales_notification(pk) for pk in pks)
-        level = messages.SUCCESS if sent == len(pks) else messages.WARNING
-        self.message_user(
-            request, f"Sent {sent} of {len(pks)} notifications.", level=level
-        )
 
 
 @admin.register(ReplyTemplate)
