@@ -369,3 +369,31 @@ def test_after_taking_an_inquiry_next_is_the_first_left_in_the_view(
         page,
         f'href="{CHANGELIST}{waiting.pk}/change/?_changelist_filters=queue%3Dunassigned"',
     )
+
+
+def test_the_inquiry_page_queries_stay_few_however_long_the_timeline(
+    sales_client, make_inquiry, sales_user, django_assert_num_queries
+):
+    inquiry = make_inquiry(assigned_to=sales_user)
+    make_inquiry(created_at=timezone.now() - timedelta(days=1))  # same mailbox
+
+    def grow(count):
+        for n in range(count):
+            inquiry.notes.create(author=sales_user, text=f"Note {n}")
+            InquiryEvent.objects.create(
+                inquiry=inquiry, kind="status", actor=sales_user, before="New"
+            )
+
+    grow(1)
+    # Session and permissions (4), the site's copy and the banner (4), the
+    # inquiry (twice: the workspace and the form), events, notes, templates,
+    # the same mailbox, salespeople for the form, the view's filters and
+    # counts and ids for Previous/Next (5), the history's content type:
+    # the same for 2 entries as for 40.
+    with django_assert_num_queries(21) as few:
+        sales_client.get(page_url(inquiry, "queue=mine"))
+    grow(20)
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = sales_client.get(page_url(inquiry, "queue=mine"))
+
+    assertContains(response, "Note 20")
