@@ -396,4 +396,5 @@ def test_the_inquiry_page_queries_stay_few_however_long_the_timeline(
     with django_assert_num_queries(len(few.captured_queries)):
         response = sales_client.get(page_url(inquiry, "queue=mine"))
 
-    assertContains(response, "Note 20")
+    assertContains(response, "Note 19")
+    assertContains(response, "timeline__entry--note", count=21)
