@@ -39,7 +39,6 @@ from sales.queues import QUEUES, current_queue, queue_counts
 from sales.timeline import ordinal, reply_links, timeline
 
 Status = Inquiry.Status
-Notification = Inquiry.NotificationStatus
 
 # The status flow's buttons on an inquiry, in the order a lead moves.
 STATUS_BUTTONS = [

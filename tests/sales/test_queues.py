@@ -232,3 +232,16 @@ def test_the_landing_page_queries_stay_few(
         response = sales_client.get("/admin/")
 
     assertContains(response, "Prospect 19")
+
+
+def test_spam_a_salesperson_marked_is_not_held_for_review(sales_client, make_inquiry):
+    inquiry = make_inquiry(
+        name="Marked By Hand", notification_status=Inquiry.NotificationStatus.PENDING
+    )
+
+    sales_client.post(f"{CHANGELIST}{inquiry.pk}/act/", {"do": "spam"}, follow=True)
+
+    inquiry.refresh_from_db()
+    assert inquiry.notification_status == Inquiry.NotificationStatus.HELD
+    assertNotContains(sales_client.get(f"{CHANGELIST}?queue=held"), "Marked By Hand")
+    assertContains(sales_client.get(f"{CHANGELIST}?queue=spam"), "Marked By Hand")
