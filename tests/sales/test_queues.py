@@ -245,3 +245,23 @@ def test_spam_a_salesperson_marked_is_not_held_for_review(sales_client, make_inq
     assert inquiry.notification_status == Inquiry.NotificationStatus.HELD
     assertNotContains(sales_client.get(f"{CHANGELIST}?queue=held"), "Marked By Hand")
     assertContains(sales_client.get(f"{CHANGELIST}?queue=spam"), "Marked By Hand")
+
+
+def test_export_downloads_the_view_on_screen_in_its_order(sales_client, desk):
+    import csv
+    import io
+
+    def exported_names(query: str) -> list[str]:
+        response = sales_client.get(f"{CHANGELIST}export/{query}")
+        body = response.content.decode("utf-8").lstrip("\ufeff")
+        return [row["Name"] for row in csv.DictReader(io.StringIO(body))]
+
+    assert exported_names("?queue=mine") == [
+        "Mine Late",
+        "Mine Contacted",
+        "Mine Fresh",
+    ]
+    assert exported_names("?queue=unassigned") == ["Nobody Late", "Nobody Fresh"]
+    assert exported_names("?q=Theirs") == ["Theirs Fresh"]
+    listing = sales_client.get(f"{CHANGELIST}?queue=mine")
+    assertContains(listing, f'href="{CHANGELIST}export/?queue=mine"')
