@@ -56,8 +56,6 @@ def send_assignment_notification(inquiry_id: int, assigned_by_id: int) -> bool:
     )
     if inquiry is None or inquiry.assigned_to is None or not inquiry.assigned_to.email:
         return False
-    if inquiry.assigned_to_id == assigned_by_id:
-        return False
     assigned_by = get_user_model().objects.filter(pk=assigned_by_id).first()
     try:
         assignment_message(inquiry, assigned_by).send(using="default")

@@ -270,6 +270,12 @@ def test_bulk_mark_contacted(sales_client, make_inquiry):
     run_action(sales_client, "mark_contacted", first, second)
 
     assert set(Inquiry.objects.values_list("status", flat=True)) == {"contacted"}
+    # Each is on its timeline and in its history, as one click would be.
+    for inquiry in (first, second):
+        event = inquiry.events.get()
+        assert (event.before, event.after) == ("New", "Contacted")
+        history = sales_client.get(f"{CHANGELIST}{inquiry.pk}/history/")
+        assertContains(history, "status: New → Contacted")
 
 
 def test_bulk_assign_to_me(sales_client, make_inquiry, sales_user):
