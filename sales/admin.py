@@ -223,17 +223,18 @@ class InquiryAdmin(admin.ModelAdmin):
     # The list
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
-        current = current_queue(request.GET).key
+        queue = current_queue(request.GET)
+        current = queue.key
         counts = queue_counts(request.user)
         tabs = [
             {
-                "label": queue.label,
+                "label": view.label,
                 "count": counts.get(key),
                 "url": f"?queue={key}",
                 "selected": key == current,
                 "key": key,
             }
-            for key, queue in QUEUES.items()
+            for key, view in QUEUES.items()
         ]
         export_url = ""
         if self.has_export_permission(request):
@@ -242,6 +243,7 @@ class InquiryAdmin(admin.ModelAdmin):
                 export_url += f"?{request.GET.urlencode()}"
         extra_context = {
             **(extra_context or {}),
+            "title": f"Inquiries: {queue.label}",
             "queue_tabs": tabs,
             "export_url": export_url,
             "response_hours": settings.INQUIRY_RESPONSE_BUSINESS_HOURS,
