@@ -66,9 +66,9 @@ def records_export(what: str):
         def recorded(*args, **kwargs):
             request = next(arg for arg in args if isinstance(arg, HttpRequest))
             rows = next((arg for arg in args if isinstance(arg, QuerySet)), None)
-            count = f"{rows.count()} " if rows is not None else ""
+            count = f" ({rows.count()})" if rows is not None else ""
             AuditEvent.record(
-                request, AuditEvent.Kind.EXPORTED, detail=f"{count}{what}".strip()
+                request, AuditEvent.Kind.EXPORTED, detail=f"{what}{count}"
             )
             return view(*args, **kwargs)
 

@@ -1,9 +1,13 @@
+import contextlib
+import re
 import uuid
 from datetime import datetime, time, timedelta
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from django.conf import settings
 from django.db import models
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -40,6 +44,60 @@ def shorten(text: str, limit: int = SOURCE_LABEL_LENGTH) -> str:
     return cut.rstrip(" ,;:—-") + "…"
 
 
+def mailbox(address: str) -> str:
+    """The one spelling of the mailbox ``address`` reaches.
+
+    ``Jane+news@Example.com``, ``"jane"@example.com`` and the Unicode and
+    punycode spellings of one domain all reach one person: linking their
+    inquiries and sharing one acknowledgement allowance both use this.
+    """
+    local, at, domain = address.strip().rpartition("@")
+    if not at:
+        return address.strip().casefold()
+    if len(local) >= 2 and local[0] == local[-1] == '"':
+        # A quoted local part: "jane" is jane (RFC 5322 3.4.1).
+        local = re.sub(r"\\(.)", r"\1", local[1:-1])
+    local = local.casefold().split("+", 1)[0]
+    domain = domain.rstrip(".").casefold()
+    with contextlib.suppress(UnicodeError):  # not a valid IDN: kept as typed
+        domain = domain.encode("idna").decode("ascii")
+    return f"{local}@{domain}"
+
+
+def mailto(address: str, **headers: str) -> str:
+    """A mailto: URL that opens a draft to ``address`` and nothing else.
+
+    The address is percent-encoded whole: a quoted local part may hold ``?``
+    and ``&``, which would otherwise add a Bcc or a body (RFC 6068).
+    """
+    url = "mailto:" + quote(address, safe="@")
+    fields = {name: value for name, value in headers.items() if value}
+    return f"{url}?{urlencode(fields, quote_via=quote)}" if fields else url
+
+
+def overdue_condition(now: datetime | None = None) -> Q:
+    """The one definition of overdue: still new, in the queue, after
+    INQUIRY_RESPONSE_BUSINESS_HOURS business hours since its status was set."""
+    cutoff = business_hours_before(
+        now or timezone.now(), settings.INQUIRY_RESPONSE_BUSINESS_HOURS
+    )
+    return Q(is_spam=False, status="new", status_changed_at__lte=cutoff)
+
+
+def open_condition() -> Q:
+    """In the queue and not yet won or lost."""
+    return Q(is_spam=False, status__in=["new", "contacted", "qualified"])
+
+
+def held_condition() -> Q:
+    """Spam the website quarantined on its own (honeypot, fill time, token)
+    that nobody has looked at: a person setting a status moves its clock off
+    the submission time."""
+    return Q(
+        is_spam=True, notification_status="held", status_changed_at=F("created_at")
+    )
+
+
 class InquiryQuerySet(models.QuerySet):
     def submitted_with(self, submission_token: uuid.UUID) -> "Inquiry | None":
         """The inquiry a form's token already saved, with only its id loaded.
@@ -63,11 +121,36 @@ class InquiryQuerySet(models.QuerySet):
         )
 
     def overdue(self, now: datetime | None = None) -> "InquiryQuerySet":
-        """Still new after INQUIRY_RESPONSE_BUSINESS_HOURS business hours."""
-        cutoff = business_hours_before(
-            now or timezone.now(), settings.INQUIRY_RESPONSE_BUSINESS_HOURS
+        return self.filter(overdue_condition(now))
+
+    def with_overdue_flag(self, now: datetime | None = None) -> "InquiryQuerySet":
+        """Each inquiry's ``is_overdue``, from the same condition as overdue()."""
+        return self.annotate(
+            is_overdue=ExpressionWrapper(
+                overdue_condition(now), output_field=BooleanField()
+            )
         )
-        return self.waiting().filter(status_changed_at__lte=cutoff)
+
+    def open(self) -> "InquiryQuerySet":
+        return self.filter(open_condition())
+
+    def held_for_review(self) -> "InquiryQuerySet":
+        return self.filter(held_condition())
+
+    def with_earlier_count(self) -> "InquiryQuerySet":
+        """``earlier_from_mailbox``: how many inquiries the same mailbox sent
+        before this one (1 makes this one the 2nd)."""
+        earlier = (
+            Inquiry.objects.filter(
+                mailbox=OuterRef("mailbox"), created_at__lt=OuterRef("created_at")
+            )
+            .exclude(mailbox="")
+            .order_by()
+            .values("mailbox")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(earlier_from_mailbox=Coalesce(models.Subquery(earlier), 0))
 
     def notification_failing(self) -> "InquiryQuerySet":
         return self.filter(
@@ -100,6 +183,10 @@ class Inquiry(models.Model):
     # What the prospect submitted: read-only in the admin.
     name = models.CharField(max_length=120)
     email = models.EmailField("work email", max_length=254)
+    # The address folded by mailbox(): finds the same person's other inquiries.
+    mailbox = models.CharField(
+        max_length=254, blank=True, editable=False, db_index=True
+    )
     company = models.CharField(max_length=200)
     phone = models.CharField(
         max_length=30, blank=True, help_text="Normalised to E.164, e.g. +17372105503."
@@ -165,6 +252,13 @@ class Inquiry(models.Model):
         verbose_name="assignee",
         help_text="The salesperson who owns the follow-up.",
     )
+    follow_up_on = models.DateField(
+        "next follow-up",
+        null=True,
+        blank=True,
+        help_text="The day to get back to them: it comes back in the assignee's "
+        "daily digest, and stays there until you change or clear it.",
+    )
 
     # Sales notification delivery.
     notification_status = models.CharField(
@@ -196,11 +290,35 @@ class Inquiry(models.Model):
         self.is_spam = self.status == self.Status.SPAM
         if self.status_changed_at is None:
             self.status_changed_at = self.created_at
-        if kwargs.get("update_fields") is not None and "status" in kwargs.get(
-            "update_fields"
-        ):
-            kwargs["update_fields"] = {*kwargs["update_fields"], "is_spam"}
+        self.mailbox = mailbox(self.email) if self.anonymised_at is None else ""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "is_spam"}
+        if update_fields is not None and "email" in update_fields:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "mailbox"}
         super().save(*args, **kwargs)
+
+    def set_status(self, status: str) -> str:
+        """Move to ``status`` (not saved); returns the previous one.
+
+        The overdue clock starts again from now: an inquiry set back to New
+        has a full response time ahead of it.
+        """
+        previous = self.status
+        if status != previous:
+            self.status = status
+            self.status_changed_at = timezone.now()
+        return previous
+
+    @property
+    def email_mailto(self) -> str:
+        return mailto(self.email)
+
+    def same_mailbox(self) -> "InquiryQuerySet":
+        """The other inquiries sent from this mailbox, newest first."""
+        if not self.mailbox:
+            return Inquiry.objects.none()
+        return Inquiry.objects.filter(mailbox=self.mailbox).exclude(pk=self.pk)
 
     def get_admin_url(self) -> str:
         return reverse("admin:contact_inquiry_change", args=[self.pk])
@@ -222,14 +340,6 @@ class Inquiry(models.Model):
         if len(number) == 12 and number.startswith("+1") and number[1:].isdigit():
             number = f"({number[2:5]}) {number[5:8]}-{number[8:]}"
         return f"{number} {extension}".strip()
-
-    @property
-    def is_overdue(self) -> bool:
-        return self.status == self.Status.NEW and self.status_changed_at <= (
-            business_hours_before(
-                timezone.now(), settings.INQUIRY_RESPONSE_BUSINESS_HOURS
-            )
-        )
 
     @property
     def article_section_title(self) -> str:

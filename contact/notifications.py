@@ -8,7 +8,6 @@ import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
@@ -18,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from assessment.rules import describe, recommendation_label
-from contact.models import Inquiry
+from contact.models import Inquiry, mailbox
 from core.models import current_phone
 from core.outages import was_a_wait
 from core.ratelimit import count_in_window
@@ -47,6 +46,9 @@ def header_safe(value: str, limit: int = SUBJECT_MAX_LENGTH) -> str:
         " " if unicodedata.category(ch) in {"Cc", "Zl", "Zp"} else ch for ch in value
     )
     cleaned = " ".join(cleaned.split())
+    # "=?utf-8?q?…?=" typed as a name would be decoded by the mail client
+    # into other text ("Cc: …"): a word joiner keeps it as the text typed.
+    cleaned = cleaned.replace("=?", "=\u2060?")
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
@@ -214,67 +216,6 @@ def sales_message(inquiry: Inquiry) -> EmailMultiAlternatives:
     )
 
 
-def assignment_message(inquiry: Inquiry, assigned_by) -> EmailMultiAlternatives:
-    assignee = inquiry.assigned_to
-    context = {
-        **inquiry_context(inquiry),
-        "assignee_name": assignee.get_full_name() or assignee.get_username(),
-        "assigned_by": (
-            (assigned_by.get_full_name() or assigned_by.get_username())
-            if assigned_by is not None
-            else "a colleague"
-        ),
-    }
-    return html_email(
-        "assignment",
-        context,
-        f"Assigned to you: {inquiry.name} ({inquiry.company})",
-        [assignee.email],
-        reply_to=[inquiry.email],
-    )
-
-
-@task
-def send_assignment_notification(inquiry_id: int, assigned_by_id: int) -> bool:
-    """Tell the new assignee. Best effort: a failure is logged, not retried
-    (the inquiry is on their list in the admin either way), and while the
-    mail server is reported down nothing is tried, so no one waits on it."""
-    if mail_outage_reported():
-        return False
-    inquiry = (
-        Inquiry.objects.select_related("article", "assigned_to")
-        .filter(pk=inquiry_id, is_spam=False)
-        .first()
-    )
-    if inquiry is None or inquiry.assigned_to is None or not inquiry.assigned_to.email:
-        return False
-    if inquiry.assigned_to_id == assigned_by_id:
-        return False
-    assigned_by = get_user_model().objects.filter(pk=assigned_by_id).first()
-    try:
-        assignment_message(inquiry, assigned_by).send(using="default")
-    except Exception:
-        logger.exception("Assignment email for inquiry %s failed", inquiry_id)
-        return False
-    return True
-
-
-def notify_assignee_after_commit(inquiry: Inquiry, *, assigned_by) -> None:
-    """Email the person an inquiry was just assigned to, once it is saved;
-    assigning it to yourself sends nothing."""
-    if inquiry.assigned_to_id in (None, assigned_by.pk):
-        return
-    pk, by = inquiry.pk, assigned_by.pk
-    transaction.on_commit(lambda: enqueue_assignment_notification(pk, by))
-
-
-def enqueue_assignment_notification(inquiry_id: int, assigned_by_id: int) -> None:
-    try:
-        send_assignment_notification.enqueue(inquiry_id, assigned_by_id)
-    except Exception:
-        logger.exception("Could not queue the assignment email for %s", inquiry_id)
-
-
 def send_acknowledgement(inquiry: Inquiry) -> None:
     """Tell the prospect we have it. Best effort: sent at most once, never retried.
 
@@ -315,22 +256,16 @@ def acknowledgements_used_up(email: str) -> bool:
     The shared cache counts atomically, so workers sending at once cannot
     all slip under the limit; while it is down the database counts.
     """
-    local, _, domain = email.lower().rpartition("@")
-    # jane+1@ and jane+2@ reach one mailbox: they share its allowance.
-    local = local.split("+", 1)[0]
-    mailbox = f"{local}@{domain}"
-    digest = hashlib.sha256(mailbox.encode()).hexdigest()
+    # jane+1@, "Jane"@ and the punycode spelling of her domain reach one
+    # mailbox: they share its allowance.
+    folded = mailbox(email)
+    digest = hashlib.sha256(folded.encode()).hexdigest()
     count = count_in_window(f"contact:acknowledgements:{digest}", 24 * 60 * 60)
     if count is None:
         day_ago = timezone.now() - timedelta(days=1)
-        count = (
-            Inquiry.objects.filter(acknowledged_at__gte=day_ago)
-            .filter(
-                Q(email__iexact=mailbox)
-                | Q(email__istartswith=f"{local}+", email__iendswith=f"@{domain}")
-            )
-            .count()
-        )
+        count = Inquiry.objects.filter(
+            mailbox=folded, acknowledged_at__gte=day_ago
+        ).count()
     return count > settings.CONTACT_ACKNOWLEDGEMENTS_PER_DAY
 
 

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "articles",
     "contact",
     "assessment",
+    "sales",
     "pages",
     "people",
     "accounts",

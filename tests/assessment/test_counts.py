@@ -7,10 +7,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from assessment.admin import monthly_report
 from assessment.models import DailyAssessmentCount, DailyCountQuerySet
 from assessment.rules import Recommendation
 from contact.models import Inquiry
+from sales.reports import monthly_report
 
 pytestmark = pytest.mark.django_db
 

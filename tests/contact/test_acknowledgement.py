@@ -1,5 +1,6 @@
 """The "we received your inquiry" email: no relay for a stranger's message."""
 
+import contextlib
 from unittest import mock
 
 import pytest
@@ -94,3 +95,41 @@ def test_the_acknowledgement_tells_a_stranger_to_ignore_it(send):
     (acknowledgement,) = send()
 
     assert "If you did not write to us" in acknowledgement.body
+
+
+def test_while_the_cache_is_down_tagged_addresses_still_share_one_allowance(send):
+    with mock.patch("core.ratelimit.cache.add", side_effect=ConnectionError("down")):
+        for address in (
+            "victim+1@example.com",
+            "victim+2@example.com",
+            "Victim@Example.com",
+            "victim+3@example.com",
+        ):
+            send(email=address)
+
+    received = [m for m in mail.outbox if "victim" in m.to[0].lower()]
+    assert len(received) == 3
+
+
+@pytest.mark.parametrize("cache_down", [False, True], ids=["cache", "database"])
+def test_quoted_and_international_spellings_share_one_allowance(send, cache_down):
+    spellings = (
+        '"victim"@bücher.example',
+        "victim@xn--bcher-kva.example",
+        '"Victim+x"@BÜCHER.example',
+        "victim@bücher.example",
+    )
+    outage = mock.patch("core.ratelimit.cache.add", side_effect=ConnectionError("down"))
+    with outage if cache_down else contextlib.nullcontext():
+        for address in spellings:
+            send(email=address)
+
+    received = [m for m in mail.outbox if "victim" in m.to[0].lower()]
+    assert len(received) == 3
+
+
+def test_a_first_name_like_a_domain_is_never_a_greeting(send):
+    (acknowledgement,) = send(name="prize.example Whitfield")
+
+    assert acknowledgement.body.startswith("Hello,")
+    assert "prize" not in acknowledgement.body

@@ -71,6 +71,8 @@ def test_retention_clears_every_personal_field(make_inquiry, settings):
     }
     assert {field: getattr(old, field) for field in personal} == personal
     assert old.email == "removed@invalid.invalid"
+    # The folded address is the address too, and no longer links anything.
+    assert old.mailbox == ""
     assert not old.notes.exists()
 
 

@@ -53,6 +53,7 @@ class Command(BaseCommand):
                 old.update(
                     name=ANONYMISED,
                     email="removed@invalid.invalid",
+                    mailbox="",
                     company=ANONYMISED,
                     phone="",
                     message=ANONYMISED,

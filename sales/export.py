@@ -1,6 +1,7 @@
 """CSV export of inquiries that opens cleanly in Excel and cannot run formulas."""
 
 import csv
+import unicodedata
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
@@ -12,7 +13,12 @@ from contact.models import Inquiry
 
 # A cell starting with one of these is a formula to Excel, LibreOffice and
 # Google Sheets. https://owasp.org/www-community/attacks/CSV_Injection
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d")
+# Spreadsheets also read the fullwidth and small forms (＝ ＋ － ＠, ﹦ ﹢ ﹣)
+# and the minus sign − as these: what NFKC folds them to is what is checked.
+FORMULA_TRIGGERS = frozenset("=+-@|%\u2212")
+# Characters a spreadsheet skips before a formula: spaces and line breaks of
+# any kind, and invisible format characters (zero-width space, joiners, BOM).
+SKIPPED_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
 
 COLUMNS: list[tuple[str, str]] = [
     ("Submitted", "created_at"),
@@ -45,12 +51,16 @@ COLUMNS: list[tuple[str, str]] = [
 def neutralise(value: str) -> str:
     """Make a cell plain text: a leading quote stops the formula, Excel hides it.
 
-    Spreadsheets skip leading whitespace (any kind) before a formula, so the
-    first character after it counts too.
+    What counts is the first character a spreadsheet would not skip,
+    whatever invisible characters come before it.
     """
-    if value.startswith(FORMULA_TRIGGERS) or value.lstrip().startswith(
-        FORMULA_TRIGGERS
-    ):
+    for ch in value:
+        if ch.isspace() or unicodedata.category(ch) in SKIPPED_CATEGORIES:
+            continue
+        if unicodedata.normalize("NFKC", ch)[:1] in FORMULA_TRIGGERS:
+            return "'" + value
+        break
+    if value[:1] in {"\t", "\r", "\n"}:
         return "'" + value
     return value
 
@@ -83,7 +93,7 @@ def cell(inquiry: Inquiry, field: str) -> str:
     if field in {"created_at", "article_version"}:
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     if field == "assigned_to":
-        return value.get_full_name() or value.get_username()
+        return neutralise(value.get_full_name() or value.get_username())
     return neutralise(str(value))
 
 
@@ -94,7 +104,8 @@ def rows(inquiries: Iterable[Inquiry]) -> Iterable[list[str]]:
 
 
 def csv_response(queryset: QuerySet[Inquiry]) -> HttpResponse:
-    """UTF-8 with a byte-order mark, so Excel reads accents and names correctly."""
+    """The inquiries in the queryset's order, as UTF-8 with a byte-order mark
+    so Excel reads accents and names correctly."""
     stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
     response = HttpResponse(
         content_type="text/csv; charset=utf-8",
@@ -107,9 +118,9 @@ def csv_response(queryset: QuerySet[Inquiry]) -> HttpResponse:
     writer = csv.writer(response, quoting=csv.QUOTE_ALL)
     writer.writerows(
         rows(
-            queryset.select_related("article", "assigned_to")
-            .prefetch_related("notes__author")
-            .order_by("-created_at")
+            queryset.select_related("article", "assigned_to").prefetch_related(
+                "notes__author"
+            )
         )
     )
     return response

@@ -1,3 +1,7 @@
+"""The readiness assessment's conversion report: completed assessments and
+the inquiries they became, by month. It reads both apps, so it lives on the
+sales desk and neither app imports the other."""
+
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 

@@ -1,8 +1,8 @@
-"""The sales desk on the admin index: the inquiries waiting for an answer,
-then inquiries per week, drawn as SVG.
+"""The sales desk on the admin index: the inquiries waiting for an answer;
+and on the reports page, inquiries per week, drawn as SVG.
 
 Geometry is computed here so the template only loops; colours come from
-classes in contact/admin.css (the CSP forbids inline style). Each series has
+classes in sales/admin.css (the CSP forbids inline style). Each series has
 its own colour on every chart: the interests and the article series never
 share one.
 """
@@ -16,7 +16,8 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from contact.models import Inquiry, business_hours_before
+from contact.models import Inquiry
+from sales.queues import QUEUES, queue_counts
 
 WEEKS = 12
 WIDTH, HEIGHT = 720, 260
@@ -28,9 +29,9 @@ NO_ARTICLE = "No article (direct, search, other)"
 
 @dataclass
 class WaitingInquiry:
+    # Annotated with is_overdue (contact.models.overdue_condition).
     inquiry: Inquiry
     age: str
-    is_overdue: bool
 
 
 @dataclass
@@ -38,8 +39,9 @@ class SalesQueue:
     unassigned: list[WaitingInquiry]
     # Taken by someone, yet still "new" past the response time.
     overdue_assigned: list[WaitingInquiry]
-    # All of them, not only those listed.
-    overdue_count: int
+    # Every view's size, not only what is listed: Mine, Overdue, Held…
+    counts: dict[str, int]
+    tabs: list[tuple[str, str, int]]
     response_hours: int
 
 
@@ -48,26 +50,28 @@ def age(moment: datetime, now: datetime) -> str:
     return timesince(moment, now, depth=1)
 
 
-def sales_queue(now: datetime | None = None) -> SalesQueue:
-    """New inquiries nobody has taken, oldest first, and those left too long."""
+def sales_queue(user, now: datetime | None = None) -> SalesQueue:
+    """New inquiries nobody has taken, oldest first, those left too long, and
+    the size of each of the desk's views."""
     now = now or timezone.now()
-    hours = settings.INQUIRY_RESPONSE_BUSINESS_HOURS
-    cutoff = business_hours_before(now, hours)
-    waiting = Inquiry.objects.waiting()
+    waiting = Inquiry.objects.waiting().with_overdue_flag(now)
 
     def rows(inquiries) -> list[WaitingInquiry]:
         return [
-            WaitingInquiry(i, age(i.created_at, now), i.status_changed_at <= cutoff)
-            for i in inquiries[:QUEUE_LENGTH]
+            WaitingInquiry(i, age(i.created_at, now)) for i in inquiries[:QUEUE_LENGTH]
         ]
 
+    counts = queue_counts(user, now)
     return SalesQueue(
         unassigned=rows(waiting.filter(assigned_to__isnull=True)),
-        overdue_assigned=rows(
-            waiting.filter(assigned_to__isnull=False, status_changed_at__lte=cutoff)
-        ),
-        overdue_count=waiting.filter(status_changed_at__lte=cutoff).count(),
-        response_hours=hours,
+        overdue_assigned=rows(waiting.overdue(now).filter(assigned_to__isnull=False)),
+        counts=counts,
+        tabs=[
+            (key, queue.label, counts[key])
+            for key, queue in QUEUES.items()
+            if queue.counted
+        ],
+        response_hours=settings.INQUIRY_RESPONSE_BUSINESS_HOURS,
     )
 
 
