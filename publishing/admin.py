@@ -88,8 +88,8 @@ class PublishableAdmin(admin.ModelAdmin):
     says in one message what happened, and the History says it too.
     """
 
-    change_form_template = "admin/publishing/change_form.html"
-    object_history_template = "admin/publishing/object_history.html"
+    change_form_template = "admin/publishing/publishable/change_form.html"
+    object_history_template = "admin/publishing/publishable/object_history.html"
     save_as = False
 
     class Media:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
+from pytest_django.asserts import assertContains, assertNotContains
 
 from publishing.images import Image
 
@@ -348,3 +349,13 @@ def test_deleting_from_the_admin_removes_the_files(
     assert response.status_code == 302
     assert not Image.objects.exists()
     assert not [path for path in paths if path.exists()]
+
+
+def test_the_image_form_saves_without_the_publishing_buttons(content_client):
+    # An image is not published: its form keeps the admin's own Save buttons.
+    response = content_client.get(ADD_URL)
+
+    assert response.status_code == 200
+    assertContains(response, 'name="_save"')
+    assertNotContains(response, "Save draft")
+    assertNotContains(response, 'name="_publish"')
