@@ -16,6 +16,7 @@ urlpatterns = [
     path("assessment/", include("assessment.urls")),
     path("admin/", admin.site.urls),
     path("preview/", include("publishing.urls")),
+    path("insights/", include("insights.urls")),
     # Last: a plain page's address is any one-part path no other app uses.
     path("", include("pages.urls")),
 ]

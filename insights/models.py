@@ -1,0 +1,178 @@
+"""What the site counts about its readers, and nothing else.
+
+Per day, per page and per section: views, sections seen and calls to action
+clicked. No visitor is stored: no address, no user agent, no query string,
+no cookie; only the counters below. The privacy notice's "What we count" is
+drawn from ``Event`` (insights/templatetags/insights.py), so the notice and
+the code cannot disagree.
+"""
+
+import hashlib
+import html
+import re
+from datetime import date
+
+from django.core.cache import cache
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils import timezone
+
+# How long a page's headings are remembered in the shared cache; each render
+# of the page refreshes them, the database keeps them for longer.
+LAYOUT_TIMEOUT = 24 * 60 * 60
+MAIN_RE = re.compile(r"<main\b.*?</main>", re.DOTALL)
+H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
+H2_RE = re.compile(r"<h2\b[^>]*?\bid=\"([^\"]{1,100})\"[^>]*>(.*?)</h2>", re.DOTALL)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+class Event(models.TextChoices):
+    """Everything the script may report. The labels head the admin's columns;
+    ``description`` is what the privacy notice says of each."""
+
+    VIEW = "view", "Views"
+    SEEN = "seen", "Sections seen"
+    CALL = "call", "Call taps"
+    CONTACT = "contact", "Contact-form links"
+    ASSESSMENT = "assessment", "Assessment links"
+    EMAIL = "email", "Email links"
+
+    @property
+    def description(self) -> str:
+        return EVENT_DESCRIPTIONS[self]
+
+    @classmethod
+    def calls_to_action(cls) -> list["Event"]:
+        return [cls.CALL, cls.CONTACT, cls.ASSESSMENT, cls.EMAIL]
+
+
+EVENT_DESCRIPTIONS = {
+    Event.VIEW: "that a page was opened",
+    Event.SEEN: "that a section of it (each heading) stayed on screen for a second",
+    Event.CALL: "a tap on our phone number, and the section on screen at the time",
+    Event.CONTACT: "a click on a link to the contact form, and the section on screen",
+    Event.ASSESSMENT: "a click on a link to the self-assessment, and the section",
+    Event.EMAIL: "a click on our email address, and the section on screen",
+}
+
+
+def plain_text(fragment: str) -> str:
+    return " ".join(html.unescape(TAG_RE.sub("", fragment)).split())
+
+
+def layout_key(path: str) -> str:
+    digest = hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
+    return f"insights:layout:{digest}"
+
+
+class CountedPageQuerySet(models.QuerySet):
+    def remember(self, path: str, page_html: str) -> None:
+        """Keep the page's title and its <h2 id> headings, in page order, as
+        the public saw them: the only sections the endpoint accepts."""
+        main = MAIN_RE.search(page_html)
+        if main is None:
+            return
+        main_html = main.group(0)
+        h1 = H1_RE.search(main_html)
+        title = plain_text(h1.group(1))[:200] if h1 else path
+        sections = [
+            [id_, plain_text(text)[:200]] for id_, text in H2_RE.findall(main_html)
+        ]
+        digest = hashlib.md5(
+            repr((title, sections)).encode(), usedforsecurity=False
+        ).hexdigest()
+        cached = cache.get(layout_key(path))
+        if cached is not None and cached[2] == digest:
+            return
+        page, _ = self.update_or_create(
+            path=path, defaults={"title": title, "sections": sections}
+        )
+        cache.set(layout_key(path), page.layout(digest), LAYOUT_TIMEOUT)
+
+    def layout(self, path: str) -> tuple[int, frozenset[str], str] | None:
+        """(page id, its section ids, digest) of a page the public was shown,
+        or None: a page no visitor could have read."""
+        cached = cache.get(layout_key(path))
+        if cached is not None:
+            return cached
+        page = self.filter(path=path).first()
+        if page is None:
+            return None
+        layout = page.layout("")
+        cache.set(layout_key(path), layout, LAYOUT_TIMEOUT)
+        return layout
+
+
+class CountedPage(models.Model):
+    """A public page, as last shown: its address, title and sections."""
+
+    path = models.CharField(max_length=200, unique=True)
+    title = models.CharField(max_length=200)
+    sections = models.JSONField(
+        default=list, help_text="[id, heading] of each <h2 id>, in page order."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CountedPageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "insight"
+        verbose_name_plural = "insights"
+        ordering = ["path"]
+        # Only reading: the site writes the counts, nobody edits them.
+        default_permissions = ()
+        permissions = [("view_insights", "Can see Insights (counts of readers)")]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.path})"
+
+    def layout(self, digest: str) -> tuple[int, frozenset[str], str]:
+        return (self.pk, frozenset(id_ for id_, _ in self.sections), digest)
+
+
+class DailyCountQuerySet(models.QuerySet):
+    def record(
+        self, page_id: int, event: Event, section: str = "", day: date | None = None
+    ) -> None:
+        """Add one, safely under concurrent requests (as assessment counts do)."""
+        day = day or timezone.localdate()
+        row = self.filter(day=day, page_id=page_id, event=event, section=section)
+        if row.update(count=F("count") + 1):
+            return
+        try:
+            # The day's first event creates the row; a concurrent first one
+            # loses the unique constraint race and updates instead.
+            with transaction.atomic():
+                self.create(
+                    day=day, page_id=page_id, event=event, section=section, count=1
+                )
+        except IntegrityError:
+            row.update(count=F("count") + 1)
+
+
+class DailyCount(models.Model):
+    """How many times one thing happened on one page (and section) on a day."""
+
+    day = models.DateField(help_text="The site's local date.")
+    page = models.ForeignKey(
+        CountedPage, on_delete=models.CASCADE, related_name="counts"
+    )
+    event = models.CharField(max_length=12, choices=Event)
+    section = models.CharField(
+        max_length=100, blank=True, help_text="The <h2> id; blank for the page."
+    )
+    count = models.PositiveIntegerField(default=0)
+
+    objects = DailyCountQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "page", "event", "section"],
+                name="one_count_per_day_page_event_section",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.page.path} {self.event} {self.section}: {self.count}"
