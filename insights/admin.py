@@ -1,9 +1,11 @@
 import csv
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 
 from contact.export import neutralise
@@ -26,6 +28,13 @@ class InsightsAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+    def change_view(self, request: HttpRequest, object_id: str, *args, **kwargs):
+        """A page's "change" address shows its funnel: there is nothing to edit."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        changelist = reverse("admin:insights_countedpage_changelist")
+        return redirect(f"{changelist}?page={int(object_id)}")
 
     def changelist_view(
         self, request: HttpRequest, extra_context: dict | None = None

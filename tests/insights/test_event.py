@@ -1,0 +1,166 @@
+import json
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from insights.models import CountedPage, DailyCount, Event
+
+pytestmark = pytest.mark.django_db
+
+
+def counted(page, event, section=""):
+    row = DailyCount.objects.filter(page=page, event=event, section=section).first()
+    return row.count if row else 0
+
+
+def test_an_article_read_by_a_visitor_is_known_with_its_sections(read_article):
+    assert read_article.title == "vCIO or vCISO?"
+    ids = [id_ for id_, _ in read_article.sections]
+    assert "security-leadership" in ids
+    assert ["security-leadership", "Security leadership"] in read_article.sections
+    assert "cta-heading" in ids  # the template's own headings count too
+
+
+def test_the_page_loads_the_script_deferred_from_this_site(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<script src="/static/insights/insights.js" defer></script>' in html
+    # Served from the page cache the second time: the same tag.
+    assert client.get(article.get_absolute_url()).content.decode() == html
+
+
+def test_a_view_is_counted_with_an_empty_204_that_sets_no_cookie(
+    send_event, read_article
+):
+    response = send_event({"p": read_article.path, "e": "view"})
+    assert response.status_code == 204
+    assert response.content == b""
+    assert not response.cookies
+    assert "Set-Cookie" not in response.headers
+    assert "no-store" in response["Cache-Control"]
+    assert counted(read_article, Event.VIEW) == 1
+
+
+def test_each_event_adds_one_in_its_section(send_event, read_article):
+    send_event({"p": read_article.path, "e": "seen", "s": "security-leadership"})
+    send_event({"p": read_article.path, "e": "call", "s": "security-leadership"})
+    send_event({"p": read_article.path, "e": "call", "s": "security-leadership"})
+    send_event({"p": read_article.path, "e": "contact", "s": ""})
+    assert counted(read_article, Event.SEEN, "security-leadership") == 1
+    assert counted(read_article, Event.CALL, "security-leadership") == 2
+    assert counted(read_article, Event.CONTACT) == 1
+
+
+def test_a_counted_event_is_one_update(
+    send_event, read_article, django_assert_num_queries
+):
+    send_event({"p": read_article.path, "e": "view"})
+    with django_assert_num_queries(1):
+        send_event({"p": read_article.path, "e": "view"})
+    assert counted(read_article, Event.VIEW) == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not json",
+        "[]",
+        '"view"',
+        b"\xff\xfe",
+        {"p": "/articles/vcio-or-vciso/", "e": "purchase"},
+        {"p": "/articles/vcio-or-vciso/", "e": "view", "x": "1"},
+        {"p": "/articles/vcio-or-vciso/", "e": "view", "s": "security-leadership"},
+        {"p": "/articles/vcio-or-vciso/", "e": "seen"},
+        {"p": "/articles/vcio-or-vciso/", "e": "seen", "s": "no-such-heading"},
+        {"p": "/articles/vcio-or-vciso/", "e": "call", "s": 3},
+        {"p": ["/"], "e": "view"},
+        {"p": "/articles/never-written/", "e": "view"},
+        {"p": "/contact/thanks/", "e": "view"},
+    ],
+)
+def test_junk_gets_a_400_and_counts_nothing(send_event, read_article, body):
+    response = send_event(body)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/plain")
+    assert not DailyCount.objects.exists()
+
+
+def test_a_body_over_one_kilobyte_gets_a_400(send_event, read_article):
+    body = json.dumps({"p": read_article.path, "e": "seen", "s": "x" * 1024})
+    response = send_event(body)
+    assert response.status_code == 400
+    assert b"1 KB" in response.content
+    assert not DailyCount.objects.exists()
+
+
+def test_a_client_past_the_limit_gets_a_429(send_event, read_article, settings):
+    settings.INSIGHTS_EVENTS_PER_MINUTE = 3
+    statuses = [
+        send_event({"p": read_article.path, "e": "view"}).status_code for _ in range(5)
+    ]
+    assert statuses == [204, 204, 204, 429, 429]
+    assert counted(read_article, Event.VIEW) == 3
+    # Another address has its own allowance.
+    other = send_event({"p": read_article.path, "e": "view"}, REMOTE_ADDR="192.0.2.9")
+    assert other.status_code == 204
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_GPC": "1"},
+        {"HTTP_DNT": "1"},
+        {"HTTP_SEC_PURPOSE": "prefetch"},
+        {"HTTP_PURPOSE": "prefetch"},
+        {"HTTP_USER_AGENT": "Mozilla/5.0 (compatible; Googlebot/2.1)"},
+        {"HTTP_USER_AGENT": "Mozilla/5.0 HeadlessChrome/131.0 Safari/537.36"},
+        {"HTTP_USER_AGENT": "Mozilla/5.0 Chrome/131.0 Chrome-Lighthouse"},
+        {"HTTP_USER_AGENT": ""},
+    ],
+)
+def test_privacy_signals_robots_and_prefetches_are_not_counted(
+    send_event, read_article, headers
+):
+    response = send_event({"p": read_article.path, "e": "view"}, **headers)
+    assert response.status_code == 204
+    assert not DailyCount.objects.exists()
+
+
+@pytest.mark.parametrize("origin", ["https://evil.example", "null", ""])
+def test_events_from_other_sites_are_refused(send_event, read_article, origin):
+    response = send_event({"p": read_article.path, "e": "view"}, HTTP_ORIGIN=origin)
+    assert response.status_code == 403
+    assert not DailyCount.objects.exists()
+
+
+def test_only_posts_are_taken(client):
+    assert client.get(reverse("insights:event")).status_code == 405
+
+
+def test_no_address_or_user_agent_is_stored(send_event, read_article):
+    agent = "Mozilla/5.0 (X11; Linux x86_64) DistinctiveAgent/77.1 Chrome/131.0"
+    for event in ({"e": "view"}, {"e": "seen", "s": "security-leadership"}):
+        response = send_event(
+            {"p": read_article.path, **event},
+            REMOTE_ADDR="198.51.100.77",
+            HTTP_USER_AGENT=agent,
+        )
+        assert response.status_code == 204
+    stored = repr(list(DailyCount.objects.values())) + repr(
+        list(CountedPage.objects.values())
+    )
+    assert "198.51.100" not in stored
+    assert "DistinctiveAgent" not in stored
+    # Nothing but the day, page, event, section and count.
+    columns = [field.column for field in DailyCount._meta.concrete_fields]
+    assert columns == ["id", "day", "page_id", "event", "section", "count"]
+    tables = connection.introspection.table_names()
+    assert [t for t in tables if t.startswith("insights_")] == [
+        "insights_countedpage",
+        "insights_dailycount",
+    ]
+
+
+def test_a_staff_preview_never_changes_the_sections_counted(content_client, article):
+    content_client.get(article.get_absolute_url())
+    assert not CountedPage.objects.exists()
