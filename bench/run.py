@@ -27,6 +27,13 @@ from tests.load.server import PROJECT_DIR, ProductionServer
 
 ARTICLE = "/articles/vcio-vs-vciso/"
 NOCACHE_SCRIPT = Path(__file__).with_name("nocache.lua")
+BEACON_SCRIPT = Path(__file__).with_name("beacon.lua")
+BEACON_PATH = "/insights/event"
+# The beacon load beside the cached article: 4 connections, each pausing
+# 40 ms between events, so about 100 events a second (a reader sends one
+# or two dozen): far more readers than the site expects, at a steady pace.
+BESIDE_CONNECTIONS = 4
+BESIDE_DELAY_MS = "40"
 # Browsers ask for compressed responses; WhiteNoise has them ready.
 ACCEPT_ENCODING = "br, gzip"
 WORKER_P99_GOAL_MS = 25.0
@@ -43,6 +50,9 @@ class Target:
     # client's p99 is also read at FEW_CONNECTIONS.
     uncached: bool = False
     script: Path | None = None
+    # Loaded while a paced beacon load runs beside it.
+    beside_beacons: bool = False
+    beacon_rps: list[float] = field(default_factory=list)
     rps: list[float] = field(default_factory=list)
     ratios: list[float] = field(default_factory=list)
     worker_p99: list[float] = field(default_factory=list)
@@ -83,6 +93,13 @@ def run_wrk(url: str, seconds: int, connections: int, script: Path | None) -> di
     }
 
 
+def start_beacon_load(base_url: str, seconds: int) -> subprocess.Popen:
+    command = ["wrk", "-t1", f"-c{BESIDE_CONNECTIONS}", f"-d{seconds}s"]
+    command += ["-s", str(BEACON_SCRIPT), base_url + BEACON_PATH]
+    env = {**os.environ, "BEACON_DELAY_MS": BESIDE_DELAY_MS}
+    return subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+
+
 def p99(values: list[float]) -> float:
     """NaN when nothing was measured, so a missing reading never meets a goal."""
     if len(values) < 2:
@@ -105,7 +122,9 @@ def count_queries(server: ProductionServer) -> dict[str, int]:
 
 
 def benchmark(args: argparse.Namespace) -> tuple[list[Target], dict[str, int]]:
-    server = ProductionServer(workers=args.workers)
+    # The endpoint's own rate is measured, not its per-address limit.
+    limit = {"INSIGHTS_EVENTS_PER_MINUTE": "1000000000"}
+    server = ProductionServer(workers=args.workers, extra_env=limit)
     try:
         server.start()
         manifest = Path(server.env["STATIC_ROOT"]) / "staticfiles.json"
@@ -114,6 +133,11 @@ def benchmark(args: argparse.Namespace) -> tuple[list[Target], dict[str, int]]:
             Target("static CSS (WhiteNoise)", f"/static/{css}"),
             Target("article from the page cache", ARTICLE, goal_ratio=0.9),
             Target(
+                "article from the page cache, beside a beacon load",
+                ARTICLE,
+                beside_beacons=True,
+            ),
+            Target(
                 "article rendered on every request",
                 ARTICLE,
                 goal_ratio=0.15,
@@ -121,6 +145,7 @@ def benchmark(args: argparse.Namespace) -> tuple[list[Target], dict[str, int]]:
                 script=NOCACHE_SCRIPT,
             ),
             Target("contact form GET", "/contact/", goal_ratio=0.1, uncached=True),
+            Target("insights endpoint (one event)", BEACON_PATH, script=BEACON_SCRIPT),
         ]
         # Imports, compiled templates and the page cache warm up outside the rounds.
         for target in targets:
@@ -129,7 +154,13 @@ def benchmark(args: argparse.Namespace) -> tuple[list[Target], dict[str, int]]:
             for target in targets:
                 url = server.base_url + target.path
                 since = server.access_log_end()
+                if target.beside_beacons:
+                    beacons = start_beacon_load(server.base_url, args.duration + 1)
                 loaded = run_wrk(url, args.duration, args.connections, target.script)
+                if target.beside_beacons:
+                    out = beacons.communicate()[0]
+                    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+                    target.beacon_rps.append(float(rate.group(1)) if rate else 0.0)
                 target.rps.append(loaded["rps"])
                 target.failures += loaded["failures"]
                 times = server.worker_times_ms(target.path, since)
@@ -191,6 +222,21 @@ def report(
         for t in targets
         if t.uncached
     ]
+    # The same page in the same round, with and without beacons beside it.
+    cached_article = next(t for t in targets if t.name == "article from the page cache")
+    beside = next(t for t in targets if t.beside_beacons)
+    held = statistics.median(
+        with_load / without
+        for with_load, without in zip(beside.rps, cached_article.rps, strict=True)
+    )
+    goals.append(
+        (
+            "cached article beside a beacon load ≥ 0.9× without "
+            f"({statistics.median(beside.beacon_rps):.0f} events/s beside it)",
+            held >= 0.9,
+            f"{held:.3f}×",
+        )
+    )
     uncached, cached = queries.get("uncached"), queries.get("cached")
     failures = sum(t.failures for t in targets)
     goals += [

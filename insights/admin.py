@@ -1,4 +1,5 @@
 import csv
+import logging
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -10,7 +11,9 @@ from django.utils import timezone
 
 from contact.export import neutralise
 from insights import report
-from insights.models import CountedPage, Event
+from insights.models import CountedPage, Event, write_pending_counts
+
+logger = logging.getLogger(__name__)
 
 
 @admin.register(CountedPage)
@@ -41,6 +44,11 @@ class InsightsAdmin(admin.ModelAdmin):
     ) -> HttpResponse:
         if not self.has_view_permission(request):
             return super().changelist_view(request, extra_context)  # the 403
+        # Up to the last event: what the cache gathered since the last write.
+        try:
+            write_pending_counts()
+        except Exception:
+            logger.exception("Insights could not write the pending counts")
         days = request.GET.get("days", "")
         days = int(days) if days in map(str, report.PERIOD_DAYS) else 30
         period = report.Period.ending(timezone.localdate(), days)

@@ -10,7 +10,7 @@ the code cannot disagree.
 import hashlib
 import html
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
@@ -132,22 +132,28 @@ class CountedPage(models.Model):
 
 class DailyCountQuerySet(models.QuerySet):
     def record(
-        self, page_id: int, event: Event, section: str = "", day: date | None = None
+        self,
+        page_id: int,
+        event: Event,
+        section: str = "",
+        day: date | None = None,
+        times: int = 1,
     ) -> None:
-        """Add one, safely under concurrent requests (as assessment counts do)."""
+        """Add ``times``, safely under concurrent requests (as assessment
+        counts do)."""
         day = day or timezone.localdate()
         row = self.filter(day=day, page_id=page_id, event=event, section=section)
-        if row.update(count=F("count") + 1):
+        if row.update(count=F("count") + times):
             return
         try:
             # The day's first event creates the row; a concurrent first one
             # loses the unique constraint race and updates instead.
             with transaction.atomic():
                 self.create(
-                    day=day, page_id=page_id, event=event, section=section, count=1
+                    day=day, page_id=page_id, event=event, section=section, count=times
                 )
         except IntegrityError:
-            row.update(count=F("count") + 1)
+            row.update(count=F("count") + times)
 
 
 class DailyCount(models.Model):
@@ -176,3 +182,71 @@ class DailyCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.page.path} {self.event} {self.section}: {self.count}"
+
+
+# Events are counted in the shared cache and written to the database at most
+# once a minute: a beacon then costs a cache increment, not a database write
+# (an fsync'd transaction on SQLite), so a burst of readers never holds the
+# workers the pages need (docs/performance.md). Losing the cache loses at
+# most the counts since the last write.
+PENDING_TIMEOUT = 3 * 24 * 60 * 60
+WRITE_EVERY_SECONDS = 60
+WRITE_LOCK = "insights:writing"
+
+
+def pending_key(day: date, page_id: int, event: str, section: str) -> str:
+    digest = hashlib.md5(section.encode(), usedforsecurity=False).hexdigest()
+    return f"insights:pending:{day}:{page_id}:{event}:{digest}"
+
+
+def slots_key(day: date) -> str:
+    return f"insights:slots:{day}"
+
+
+def add_counter(key: str, day: date, row: tuple[int, str, str]) -> None:
+    """Start a counter at 1 and list it for the day, in a slot of its own
+    (an increment is atomic in the cache where appending to a list is not)."""
+    if not cache.add(key, 1, PENDING_TIMEOUT):
+        cache.incr(key)  # a neighbour started it meanwhile
+        return
+    cache.add(slots_key(day), 0, PENDING_TIMEOUT)
+    slot = cache.incr(slots_key(day))
+    cache.set(f"{slots_key(day)}:{slot}", (key, row), PENDING_TIMEOUT)
+
+
+def count_soon(page_id: int, event: str, section: str = "") -> None:
+    """Add one to the event's counter in the shared cache."""
+    day = timezone.localdate()
+    key = pending_key(day, page_id, event, section)
+    try:
+        cache.incr(key)
+    except ValueError:
+        add_counter(key, day, (page_id, event, section))
+
+
+def write_pending_counts() -> None:
+    """Move the counters of today and yesterday into DailyCount rows.
+
+    Each counter is lowered by what was read (not reset), so an event
+    counted meanwhile stays for the next write; one writer at a time.
+    """
+    if not cache.add(WRITE_LOCK, 1, 30):
+        return
+    try:
+        today = timezone.localdate()
+        for day in (today - timedelta(days=1), today):
+            slots = cache.get(slots_key(day)) or 0
+            names = [f"{slots_key(day)}:{n}" for n in range(1, slots + 1)]
+            listed = list(cache.get_many(names).values())
+            values = cache.get_many([key for key, _row in listed])
+            moved = []
+            for key, (page_id, event, section) in listed:
+                value = values.get(key) or 0
+                if value > 0:
+                    cache.incr(key, -value)
+                    moved.append((page_id, event, section, value))
+            with transaction.atomic():
+                for page_id, event, section, value in moved:
+                    DailyCount.objects.record(page_id, event, section, day, value)
+    finally:
+        cache.delete(WRITE_LOCK)

@@ -6,9 +6,13 @@ stored, and the answer is an empty 204 that no cache keeps.
 """
 
 import json
+import logging
 import re
+import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
@@ -16,8 +20,15 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from core.ratelimit import client_ip, count_in_window
-from insights.models import CountedPage, DailyCount, Event
+from insights.models import (
+    WRITE_EVERY_SECONDS,
+    CountedPage,
+    Event,
+    count_soon,
+    write_pending_counts,
+)
 
+logger = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1024
 # Crawlers, link previewers, scripts and headless browsers (Lighthouse too):
 # cheap to tell from the user agent, and never readers.
@@ -52,7 +63,11 @@ def wants_no_counting(request: HttpRequest) -> bool:
 
 
 def is_same_origin(request: HttpRequest) -> bool:
-    return request.headers.get("Origin") == f"{request.scheme}://{request.get_host()}"
+    """Sent by one of this site's pages: browsers always send Origin with a
+    beacon. The host alone is compared, so a proxy that ends TLS without
+    telling Django does not turn every event away."""
+    origin = urlsplit(request.headers.get("Origin", ""))
+    return origin.scheme in {"http", "https"} and origin.netloc == request.get_host()
 
 
 def is_within_rate_limit(request: HttpRequest) -> bool:
@@ -116,5 +131,26 @@ def event(request: HttpRequest) -> HttpResponse:
     page_id, section_ids, _ = layout
     if section and section not in section_ids:
         return bad_request("Not a section of this page.")
-    DailyCount.objects.record(page_id, kind, section)
+    try:
+        count_soon(page_id, kind, section)
+        write_pending_counts_each_minute()
+    except Exception:
+        # A lost count is no reason to trouble the reader's browser.
+        logger.exception("Insights could not count an event")
     return no_content()
+
+
+# When this worker last offered to write the pending counts.
+last_write = 0.0
+
+
+def write_pending_counts_each_minute() -> None:
+    """Once a minute, across every worker and host: the first event of a new
+    minute writes what the cache has gathered."""
+    global last_write
+    now = time.monotonic()
+    if now - last_write < WRITE_EVERY_SECONDS:
+        return
+    last_write = now
+    if cache.add(f"insights:written:{int(time.time()) // WRITE_EVERY_SECONDS}", 1, 120):
+        write_pending_counts()

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
-from insights.models import CountedPage, DailyCount, Event
+from insights.models import CountedPage, DailyCount, Event, write_pending_counts
 from tests.browser.conftest import PHONE, ConsoleWatcher, save_screenshot
 from tests.browser.test_prospect_journey import RECORD_DIALLED_NUMBERS
 
@@ -43,6 +43,7 @@ def eventually(check, seconds: float = 5.0):
 
 
 def counts() -> dict[tuple[str, str], int]:
+    write_pending_counts()
     return {(row.event, row.section): row.count for row in DailyCount.objects.all()}
 
 
