@@ -68,7 +68,11 @@ def layout_key(path: str) -> str:
 class CountedPageQuerySet(models.QuerySet):
     def remember(self, path: str, page_html: str) -> None:
         """Keep the page's title and its <h2 id> headings, in page order, as
-        the public saw them: the only sections the endpoint accepts."""
+        the public saw them: the only sections the endpoint accepts.
+
+        Only in the shared cache, so rendering a page costs no SQL; the
+        endpoint saves them with the page's first event (``layout``).
+        """
         main = MAIN_RE.search(page_html)
         if main is None:
             return
@@ -82,25 +86,32 @@ class CountedPageQuerySet(models.QuerySet):
             repr((title, sections)).encode(), usedforsecurity=False
         ).hexdigest()
         cached = cache.get(layout_key(path))
-        if cached is not None and cached[2] == digest:
+        if cached is not None and cached["digest"] == digest:
             return
-        page, _ = self.update_or_create(
-            path=path, defaults={"title": title, "sections": sections}
-        )
-        cache.set(layout_key(path), page.layout(digest), LAYOUT_TIMEOUT)
-
-    def layout(self, path: str) -> tuple[int, frozenset[str], str] | None:
-        """(page id, its section ids, digest) of a page the public was shown,
-        or None: a page no visitor could have read."""
-        cached = cache.get(layout_key(path))
-        if cached is not None:
-            return cached
-        page = self.filter(path=path).first()
-        if page is None:
-            return None
-        layout = page.layout("")
+        layout = {"id": None, "title": title, "sections": sections, "digest": digest}
         cache.set(layout_key(path), layout, LAYOUT_TIMEOUT)
-        return layout
+
+    def layout(self, path: str) -> tuple[int, frozenset[str]] | None:
+        """(page id, its section ids) of a page the public was shown, or
+        None: a page no visitor could have read."""
+        cached = cache.get(layout_key(path))
+        if cached is None:
+            page = self.filter(path=path).first()
+            if page is None:
+                return None
+            # From the database after the cache lost it; the next render of
+            # the page brings the cache up to date.
+            cached = {"id": page.pk, "sections": page.sections, "digest": ""}
+            cache.set(layout_key(path), cached, LAYOUT_TIMEOUT)
+        elif cached["id"] is None:
+            # The page's first event since its headings changed: save them.
+            page, _ = self.update_or_create(
+                path=path,
+                defaults={"title": cached["title"], "sections": cached["sections"]},
+            )
+            cached = {**cached, "id": page.pk}
+            cache.set(layout_key(path), cached, LAYOUT_TIMEOUT)
+        return cached["id"], frozenset(id_ for id_, _ in cached["sections"])
 
 
 class CountedPage(models.Model):
@@ -109,7 +120,8 @@ class CountedPage(models.Model):
     path = models.CharField(max_length=200, unique=True)
     title = models.CharField(max_length=200)
     sections = models.JSONField(
-        default=list, help_text="[id, heading] of each <h2 id>, in page order."
+        default=list,
+        help_text="The id and text of each section heading, in page order.",
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -125,9 +137,6 @@ class CountedPage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.path})"
-
-    def layout(self, digest: str) -> tuple[int, frozenset[str], str]:
-        return (self.pk, frozenset(id_ for id_, _ in self.sections), digest)
 
 
 class DailyCountQuerySet(models.QuerySet):
@@ -165,7 +174,9 @@ class DailyCount(models.Model):
     )
     event = models.CharField(max_length=12, choices=Event)
     section = models.CharField(
-        max_length=100, blank=True, help_text="The <h2> id; blank for the page."
+        max_length=100,
+        blank=True,
+        help_text="The section heading's id; blank for the page.",
     )
     count = models.PositiveIntegerField(default=0)
 

@@ -128,7 +128,7 @@ def event(request: HttpRequest) -> HttpResponse:
     layout = CountedPage.objects.layout(path)
     if layout is None:
         return bad_request("Not a page this site counts.")
-    page_id, section_ids, _ = layout
+    page_id, section_ids = layout
     if section and section not in section_ids:
         return bad_request("Not a section of this page.")
     try:

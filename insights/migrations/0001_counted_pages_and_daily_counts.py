@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                     "sections",
                     models.JSONField(
                         default=list,
-                        help_text="[id, heading] of each <h2 id>, in page order.",
+                        help_text="The id and text of each section heading, in page order.",
                     ),
                 ),
                 ("updated_at", models.DateTimeField(auto_now=True)),
@@ -74,7 +74,7 @@ class Migration(migrations.Migration):
                     "section",
                     models.CharField(
                         blank=True,
-                        help_text="The <h2> id; blank for the page.",
+                        help_text="The section heading's id; blank for the page.",
                         max_length=100,
                     ),
                 ),

@@ -32,6 +32,8 @@ def send_event(client):
 
 @pytest.fixture
 def read_article(article) -> CountedPage:
-    """The article, opened once by a visitor: its headings are now known."""
+    """The article, opened once by a visitor, and its first event taken: its
+    headings are now known and saved."""
     Client().get(article.get_absolute_url())
+    CountedPage.objects.layout(article.get_absolute_url())
     return CountedPage.objects.get(path=article.get_absolute_url())

@@ -2,9 +2,12 @@ import json
 import time
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.cache import recent_pages
 from insights.models import CountedPage, DailyCount, Event, write_pending_counts
 
 pytestmark = pytest.mark.django_db
@@ -185,4 +188,37 @@ def test_no_address_or_user_agent_is_stored(send_event, read_article):
 
 def test_a_staff_preview_never_changes_the_sections_counted(content_client, article):
     content_client.get(article.get_absolute_url())
-    assert not CountedPage.objects.exists()
+    assert CountedPage.objects.layout(article.get_absolute_url()) is None
+
+
+def test_rendering_a_page_costs_no_query_for_insights(client, article, settings):
+    def queries_to_render() -> int:
+        cache.clear()
+        recent_pages.clear()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(article.get_absolute_url())
+        return len(queries)
+
+    with_insights = queries_to_render()
+    settings.MIDDLEWARE = [
+        name for name in settings.MIDDLEWARE if not name.startswith("insights.")
+    ]
+    assert queries_to_render() == with_insights
+
+
+def test_the_headings_survive_the_cache_in_the_database(send_event, read_article):
+    cache.clear()
+    response = send_event({"p": read_article.path, "e": "seen", "s": "cta-heading"})
+    assert response.status_code == 204
+    assert counted(read_article, Event.SEEN, "cta-heading") == 1
+
+
+def test_changed_headings_are_saved_with_the_next_event(send_event, read_article):
+    CountedPage.objects.remember(
+        read_article.path,
+        '<main><h1>vCIO or vCISO?</h1><h2 id="a-new-part">A new part</h2></main>',
+    )
+    response = send_event({"p": read_article.path, "e": "seen", "s": "a-new-part"})
+    assert response.status_code == 204
+    read_article.refresh_from_db()
+    assert ["a-new-part", "A new part"] in read_article.sections
