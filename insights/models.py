@@ -51,7 +51,9 @@ EVENT_DESCRIPTIONS = {
     Event.SEEN: "that a section of it (each heading) stayed on screen for a second",
     Event.CALL: "a tap on our phone number, and the section on screen at the time",
     Event.CONTACT: "a click on a link to the contact form, and the section on screen",
-    Event.ASSESSMENT: "a click on a link to the self-assessment, and the section",
+    Event.ASSESSMENT: (
+        "a click on a link to the self-assessment, and the section on screen"
+    ),
     Event.EMAIL: "a click on our email address, and the section on screen",
 }
 

@@ -151,3 +151,5 @@ def test_a_reader_is_counted_by_section_and_a_private_reader_not_at_all(
     tapped_heading = dict(counted_page.sections)[tapped_in]
     expect(cells(tapped_heading).nth(2)).to_have_text("1")  # Seen, Before, Calls
     save_screenshot(desk, "insights-funnel")
+    desk.set_viewport_size(PHONE)
+    save_screenshot(desk, "insights-funnel")
