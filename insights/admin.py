@@ -70,12 +70,8 @@ class InsightsAdmin(admin.ModelAdmin):
         if page is None:
             context["rows"] = report.overview(period)
         else:
-            rows, totals_now, totals_before = report.funnel(page, period)
-            context |= {
-                "rows": rows,
-                "totals": totals_now,
-                "totals_before": totals_before,
-            }
+            rows, totals = report.funnel(page, period)
+            context |= {"rows": rows, "totals": totals}
         if request.GET.get("format") == "csv":
             return csv_response(context)
         return TemplateResponse(request, "admin/insights/insights.html", context)
@@ -99,6 +95,8 @@ def csv_response(context: dict) -> HttpResponse:
     if page is None:
         first = ["Page", "Address"]
         measures = [(event.value, event.label) for event in Event]
+        # Visitors first, beside the views.
+        measures.insert(1, measures.pop())
     else:
         first = ["Section", "Heading id"]
         measures = [("shown", "Seen (first row: views)")]
@@ -116,7 +114,6 @@ def csv_response(context: dict) -> HttpResponse:
             else:
                 line += [row.figures.now[key], row.figures.before[key]]
         writer.writerow(line)
-    for name, total in context.get("totals", {}).items():
-        before = context["totals_before"].get(name, 0)
-        writer.writerow([f"{name.capitalize()} in all", "", total, before])
+    for label, now, before in context.get("totals", []):
+        writer.writerow([label, "", now, before])
     return response

@@ -10,7 +10,8 @@ the code cannot disagree.
 import hashlib
 import html
 import re
-from datetime import date, timedelta
+import secrets
+from datetime import date, datetime, time, timedelta
 
 from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
@@ -36,6 +37,8 @@ class Event(models.TextChoices):
     CONTACT = "contact", "Contact-form links"
     ASSESSMENT = "assessment", "Assessment links"
     EMAIL = "email", "Email links"
+    # Told by the server, never sent by a page (``sent_by_pages``).
+    VISITOR = "visitor", "Visitors"
 
     @property
     def description(self) -> str:
@@ -44,6 +47,10 @@ class Event(models.TextChoices):
     @classmethod
     def calls_to_action(cls) -> list["Event"]:
         return [cls.CALL, cls.CONTACT, cls.ASSESSMENT, cls.EMAIL]
+
+    @classmethod
+    def sent_by_pages(cls) -> set[str]:
+        return {event.value for event in cls if event != cls.VISITOR}
 
 
 EVENT_DESCRIPTIONS = {
@@ -55,6 +62,12 @@ EVENT_DESCRIPTIONS = {
         "a click on a link to the self-assessment, and the section on screen"
     ),
     Event.EMAIL: "a click on our email address, and the section on screen",
+    Event.VISITOR: (
+        "how many different visitors opened the page that day, told apart by a "
+        "one-way hash of your internet address and browser name with a secret "
+        "that is replaced every day and never written down, so the hashes of a day "
+        "can no longer be worked out once it has passed"
+    ),
 }
 
 
@@ -235,6 +248,33 @@ def count_soon(page_id: int, event: str, section: str = "") -> None:
         cache.incr(key)
     except ValueError:
         add_counter(key, day, (page_id, event, section))
+
+
+def seconds_left_today() -> int:
+    """Until a little after the site's midnight, when a day's salt must go."""
+    now = timezone.localtime()
+    midnight = datetime.combine(
+        now.date() + timedelta(days=1), time.min, tzinfo=now.tzinfo
+    )
+    return int((midnight - now).total_seconds()) + 60
+
+
+def is_first_visit_today(page_id: int, address: str, user_agent: str) -> bool:
+    """Plausible's way: a hash of a daily salt, the address and the browser.
+
+    The salt lives only in the shared cache and expires with the day, so no
+    hash can be worked out again afterwards; the hashes expire with it.
+    """
+    day = timezone.localdate()
+    salt_key = f"insights:salt:{day}"
+    cache.add(salt_key, secrets.token_hex(32), seconds_left_today())
+    salt = cache.get(salt_key)
+    if salt is None:
+        return False
+    visitor = hashlib.sha256(
+        f"{salt}|{page_id}|{address}|{user_agent}".encode()
+    ).hexdigest()[:32]
+    return cache.add(f"insights:visitor:{day}:{visitor}", 1, seconds_left_today())
 
 
 def write_pending_counts() -> None:

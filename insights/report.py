@@ -167,7 +167,16 @@ def overview(period: Period) -> list[Row]:
     return sorted(shown, key=lambda row: -row.figures.now["view"])
 
 
-def funnel(page: CountedPage, period: Period) -> tuple[list[Row], dict, dict]:
+TOTAL_LABELS = {
+    "visitors": "Visitors (each once a day)",
+    "assessments": "Assessments completed",
+    "inquiries": "Inquiries sent in all",
+}
+
+
+def funnel(
+    page: CountedPage, period: Period
+) -> tuple[list[Row], list[tuple[str, int, int]]]:
     """Down the page: views, then each section in page order (seen, calls to
     action clicked while it was on screen, inquiries sent from it)."""
     now, before = counts(period, page), counts(period.previous, page)
@@ -198,4 +207,11 @@ def funnel(page: CountedPage, period: Period) -> tuple[list[Row], dict, dict]:
     scale = max(rows[0].figures.now["view"], rows[0].figures.before["view"])
     for row in rows:
         row.scale = scale
-    return rows, totals_now, totals_before
+    totals_now["visitors"] = rows[0].figures.now[Event.VISITOR]
+    totals_before["visitors"] = rows[0].figures.before[Event.VISITOR]
+    totals = [
+        (label, totals_now[name], totals_before.get(name, 0))
+        for name, label in TOTAL_LABELS.items()
+        if name in totals_now
+    ]
+    return rows, totals

@@ -25,6 +25,7 @@ from insights.models import (
     CountedPage,
     Event,
     count_soon,
+    is_first_visit_today,
     write_pending_counts,
 )
 
@@ -92,7 +93,7 @@ def parse_event(body: bytes) -> tuple[str, Event, str] | None:
     path, event, section = data.get("p"), data.get("e"), data.get("s", "")
     if not all(isinstance(value, str) for value in (path, event, section)):
         return None
-    if event not in Event.values:
+    if event not in Event.sent_by_pages():
         return None
     event = Event(event)
     # A view is of the page; a section seen needs its section (a click has
@@ -133,6 +134,10 @@ def event(request: HttpRequest) -> HttpResponse:
         return bad_request("Not a section of this page.")
     try:
         count_soon(page_id, kind, section)
+        if kind == Event.VIEW and is_first_visit_today(
+            page_id, client_ip(request), request.headers.get("User-Agent", "")
+        ):
+            count_soon(page_id, Event.VISITOR)
         write_pending_counts_each_minute()
     except Exception:
         # A lost count is no reason to trouble the reader's browser.

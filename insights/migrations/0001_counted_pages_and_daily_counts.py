@@ -66,6 +66,7 @@ class Migration(migrations.Migration):
                             ("contact", "Contact-form links"),
                             ("assessment", "Assessment links"),
                             ("email", "Email links"),
+                            ("visitor", "Visitors"),
                         ],
                         max_length=12,
                     ),

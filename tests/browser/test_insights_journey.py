@@ -115,7 +115,7 @@ def test_a_reader_is_counted_by_section_and_a_private_reader_not_at_all(
     counted_page = CountedPage.objects.get(path=article.get_absolute_url())
     section_ids = [id_ for id_, _ in counted_page.sections]
     assert len(section_ids) >= 5
-    expected = {(Event.VIEW, ""): 1, (Event.CALL, tapped_in): 1}
+    expected = {(Event.VIEW, ""): 1, (Event.VISITOR, ""): 1, (Event.CALL, tapped_in): 1}
     expected |= {(Event.SEEN, id_): 1 for id_ in section_ids}
     eventually(lambda: counts() == expected)
 

@@ -72,7 +72,10 @@ def test_the_funnel_runs_down_the_page_with_two_periods(
     assert (section.shown_now, section.shown_before) == (13, 0)
     assert section.figures.now["call"] == 2
     assert section.figures.now["inquiries"] == 1
-    assert response.context["totals"] == {"inquiries": 1}
+    assert response.context["totals"] == [
+        ("Visitors (each once a day)", 0, 0),
+        ("Inquiries sent in all", 1, 0),
+    ]
     assert 'aria-label="13 in this period, 0 in the one before"' in response.text
 
 
@@ -100,7 +103,7 @@ def test_the_csv_is_the_table_shown(content_client, counted_article):
         line.startswith('"Security leadership","security-leadership","13","0","2"')
         for line in lines
     )
-    assert lines[-1] == '"Inquiries in all","","1","0"'
+    assert lines[-1] == '"Inquiries sent in all","","1","0"'
     overview = content_client.get(INSIGHTS_URL, {"format": "csv"})
     assert '"vCIO or vCISO?","/articles/vcio-or-vciso/","12","5"' in (
         overview.content.decode("utf-8-sig")

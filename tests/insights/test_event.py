@@ -1,14 +1,17 @@
 import json
 import time
+from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from core.cache import recent_pages
 from insights.models import CountedPage, DailyCount, Event, write_pending_counts
+from tests.insights.conftest import READER_AGENT
 
 pytestmark = pytest.mark.django_db
 
@@ -170,7 +173,7 @@ def test_no_address_or_user_agent_is_stored(send_event, read_article):
         )
         assert response.status_code == 204
     write_pending_counts()
-    assert DailyCount.objects.count() == 2
+    assert DailyCount.objects.count() == 3  # view, visitor, section seen
     stored = repr(list(DailyCount.objects.values())) + repr(
         list(CountedPage.objects.values())
     )
@@ -222,3 +225,40 @@ def test_changed_headings_are_saved_with_the_next_event(send_event, read_article
     assert response.status_code == 204
     read_article.refresh_from_db()
     assert ["a-new-part", "A new part"] in read_article.sections
+
+
+def test_each_visitor_is_counted_once_a_day_per_page(send_event, read_article):
+    view = {"p": read_article.path, "e": "view"}
+    send_event(view)
+    send_event(view)
+    send_event(view, HTTP_USER_AGENT=READER_AGENT + " Other")
+    send_event(view, REMOTE_ADDR="192.0.2.44")
+    assert counted(read_article, Event.VIEW) == 4
+    assert counted(read_article, Event.VISITOR) == 3
+
+
+def test_a_new_day_has_a_new_salt_and_counts_the_same_visitor_again(
+    send_event, read_article, monkeypatch
+):
+    view = {"p": read_article.path, "e": "view"}
+    send_event(view)
+    today = timezone.localdate()
+    salt = cache.get(f"insights:salt:{today}")
+    assert salt
+    tomorrow = today + timedelta(days=1)
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: tomorrow)
+    send_event(view)
+    assert cache.get(f"insights:salt:{tomorrow}") not in (None, salt)
+    write_pending_counts()
+    rows = DailyCount.objects.filter(event=Event.VISITOR)
+    assert sorted(rows.values_list("day", "count")) == [(today, 1), (tomorrow, 1)]
+    # The salt is nowhere but the cache.
+    stored = repr(list(DailyCount.objects.values())) + repr(
+        list(CountedPage.objects.values())
+    )
+    assert salt not in stored
+
+
+def test_a_page_cannot_claim_visitors(send_event, read_article):
+    response = send_event({"p": read_article.path, "e": "visitor"})
+    assert response.status_code == 400
