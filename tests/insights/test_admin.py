@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 
@@ -110,12 +110,16 @@ def test_the_csv_is_the_table_shown(content_client, counted_article):
     )
 
 
-def test_staff_without_the_permission_cannot_see_insights(client, counted_article):
-    user = User.objects.create_user("no.role", password="a-long-test-password")
-    user.is_staff = True
-    user.save()
-    client.force_login(user)
-    assert client.get(INSIGHTS_URL).status_code == 403
+def test_staff_without_the_permission_cannot_see_insights(
+    content_client, counted_article
+):
+    Group.objects.get(name="Content").permissions.remove(
+        Permission.objects.get(codename="view_insights")
+    )
+    assert content_client.get(INSIGHTS_URL).status_code == 403
+    assert (
+        INSIGHTS_URL.encode() not in content_client.get(reverse("admin:index")).content
+    )
 
 
 def test_insights_cannot_be_edited(content_client, counted_article):
