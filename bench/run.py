@@ -11,6 +11,7 @@ goes to ``reports/bench.md``; the exit status is 1 when a goal is missed.
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import math
 import os
@@ -19,6 +20,8 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +30,21 @@ from tests.load.server import PROJECT_DIR, ProductionServer
 
 ARTICLE = "/articles/vcio-vs-vciso/"
 NOCACHE_SCRIPT = Path(__file__).with_name("nocache.lua")
+BEACON_SCRIPT = Path(__file__).with_name("beacon.lua")
+BEACON_PATH = "/insights/event"
+# The beacon load beside the cached article: 25 events a second from 4
+# senders. A reader sends one or two dozen over several minutes, so this is
+# some 300 readers on the site at once: far more than the firm expects,
+# at a steady pace (the endpoint's own target shows how many fit). Each
+# sender connects and sends at once, as a browser does; wrk's delay() would
+# hold a connection idle, and so a sync worker, which production's nginx
+# (buffering requests) never lets happen.
+BESIDE_SENDERS = 4
+BESIDE_EVENTS_PER_SECOND = 25
+BEACON_BODY = '{"p":"/articles/vcio-vs-vciso/","e":"view"}'
+BEACON_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) Chrome/131.0 Mobile Safari/537.36"
+)
 # Browsers ask for compressed responses; WhiteNoise has them ready.
 ACCEPT_ENCODING = "br, gzip"
 WORKER_P99_GOAL_MS = 25.0
@@ -43,6 +61,9 @@ class Target:
     # client's p99 is also read at FEW_CONNECTIONS.
     uncached: bool = False
     script: Path | None = None
+    # Loaded while a paced beacon load runs beside it.
+    beside_beacons: bool = False
+    beacon_rps: list[float] = field(default_factory=list)
     rps: list[float] = field(default_factory=list)
     ratios: list[float] = field(default_factory=list)
     worker_p99: list[float] = field(default_factory=list)
@@ -83,6 +104,37 @@ def run_wrk(url: str, seconds: int, connections: int, script: Path | None) -> di
     }
 
 
+def send_paced_beacons(port: int, seconds: float) -> tuple[int, int]:
+    """One sender's share of the beacon load: how many it sent, and how many
+    were not answered 204."""
+    interval = BESIDE_SENDERS / BESIDE_EVENTS_PER_SECOND
+    headers = {
+        "Content-Type": "text/plain;charset=UTF-8",
+        "Origin": f"http://127.0.0.1:{port}",
+        "User-Agent": BEACON_AGENT,
+    }
+    sent, failed, start = 0, 0, time.monotonic()
+    while time.monotonic() - start < seconds:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.request("POST", BEACON_PATH, BEACON_BODY, headers)
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        sent += 1
+        failed += response.status != 204
+        time.sleep(max(0.0, start + sent * interval - time.monotonic()))
+    return sent, failed
+
+
+def start_beacon_load(port: int, seconds: float) -> list[Future]:
+    pool = ThreadPoolExecutor(BESIDE_SENDERS)
+    senders = [
+        pool.submit(send_paced_beacons, port, seconds) for _ in range(BESIDE_SENDERS)
+    ]
+    pool.shutdown(wait=False)
+    return senders
+
+
 def p99(values: list[float]) -> float:
     """NaN when nothing was measured, so a missing reading never meets a goal."""
     if len(values) < 2:
@@ -105,7 +157,9 @@ def count_queries(server: ProductionServer) -> dict[str, int]:
 
 
 def benchmark(args: argparse.Namespace) -> tuple[list[Target], dict[str, int]]:
-    server = ProductionServer(workers=args.workers)
+    # The endpoint's own rate is measured, not its per-address limit.
+    limit = {"INSIGHTS_EVENTS_PER_MINUTE": "1000000000"}
+    server = ProductionServer(workers=args.workers, extra_env=limit)
     try:
         server.start()
         manifest = Path(server.env["STATIC_ROOT"]) / "staticfiles.json"
@@ -114,6 +168,11 @@ def benchmark(args: argparse.Namespace) -> tuple[list[Target], dict[str, int]]:
             Target("static CSS (WhiteNoise)", f"/static/{css}"),
             Target("article from the page cache", ARTICLE, goal_ratio=0.9),
             Target(
+                "article from the page cache, beside a beacon load",
+                ARTICLE,
+                beside_beacons=True,
+            ),
+            Target(
                 "article rendered on every request",
                 ARTICLE,
                 goal_ratio=0.15,
@@ -121,6 +180,7 @@ def benchmark(args: argparse.Namespace) -> tuple[list[Target], dict[str, int]]:
                 script=NOCACHE_SCRIPT,
             ),
             Target("contact form GET", "/contact/", goal_ratio=0.1, uncached=True),
+            Target("insights endpoint (one event)", BEACON_PATH, script=BEACON_SCRIPT),
         ]
         # Imports, compiled templates and the page cache warm up outside the rounds.
         for target in targets:
@@ -129,7 +189,13 @@ def benchmark(args: argparse.Namespace) -> tuple[list[Target], dict[str, int]]:
             for target in targets:
                 url = server.base_url + target.path
                 since = server.access_log_end()
+                if target.beside_beacons:
+                    beacons = start_beacon_load(server.port, args.duration)
                 loaded = run_wrk(url, args.duration, args.connections, target.script)
+                if target.beside_beacons:
+                    results = [sender.result() for sender in beacons]
+                    target.beacon_rps.append(sum(s for s, _ in results) / args.duration)
+                    target.failures += sum(f for _, f in results)
                 target.rps.append(loaded["rps"])
                 target.failures += loaded["failures"]
                 times = server.worker_times_ms(target.path, since)
@@ -191,6 +257,21 @@ def report(
         for t in targets
         if t.uncached
     ]
+    # The same page in the same round, with and without beacons beside it.
+    cached_article = next(t for t in targets if t.name == "article from the page cache")
+    beside = next(t for t in targets if t.beside_beacons)
+    held = statistics.median(
+        with_load / without
+        for with_load, without in zip(beside.rps, cached_article.rps, strict=True)
+    )
+    goals.append(
+        (
+            "cached article beside a beacon load ≥ 0.9× without "
+            f"({statistics.median(beside.beacon_rps):.0f} events/s beside it)",
+            held >= 0.9,
+            f"{held:.3f}×",
+        )
+    )
     uncached, cached = queries.get("uncached"), queries.get("cached")
     failures = sum(t.failures for t in targets)
     goals += [

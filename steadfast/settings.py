@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "pages",
     "people",
     "accounts",
+    "insights",
 ]
 
 MIDDLEWARE = [
@@ -109,6 +110,8 @@ MIDDLEWARE = [
     # A cached page is stored with the headers the middleware below added (CSP,
     # X-Frame-Options, ...): none varies between visitors, and a hit skips them.
     "core.cache.PageCacheMiddleware",
+    # Below the cache: remembers the headings of each public page it renders.
+    "insights.middleware.PageLayoutMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ExtraSecurityHeadersMiddleware",
@@ -426,6 +429,10 @@ INQUIRY_RETENTION_DAYS = env_int("INQUIRY_RETENTION_DAYS", 730)
 # A new inquiry whose status has not changed within this many business hours
 # (Mon–Fri 8:00–18:00 in TIME_ZONE) is flagged overdue on the admin index.
 INQUIRY_RESPONSE_BUSINESS_HOURS = env_int("INQUIRY_RESPONSE_BUSINESS_HOURS", 8)
+
+# Insights: events one address may send per minute before a 429. A long
+# article read to the end sends a few dozen; an office shares one address.
+INSIGHTS_EVENTS_PER_MINUTE = env_int("INSIGHTS_EVENTS_PER_MINUTE", 300)
 
 
 # Security

@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("preview/", include("publishing.urls")),
     path("", include("people.urls")),
+    path("insights/", include("insights.urls")),
     # Last: a plain page's address is any one-part path no other app uses.
     path("", include("pages.urls")),
 ]
