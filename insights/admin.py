@@ -9,9 +9,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from contact.export import neutralise
 from insights import report
 from insights.models import CountedPage, Event, write_pending_counts
+from sales.export import neutralise
 
 logger = logging.getLogger(__name__)
 

@@ -64,7 +64,7 @@ def test_the_funnel_runs_down_the_page_with_two_periods(
 ):
     response = content_client.get(INSIGHTS_URL, {"page": counted_article.pk})
     rows = response.context["rows"]
-    assert [row.label for row in rows][:2] == ["Page views", "In this article"]
+    assert [row.label for row in rows][:2] == ["Page views", "Security leadership"]
     by_key = {row.key: row for row in rows}
     assert by_key[""].shown_now == 12
     assert by_key[""].shown_before == 5  # 40 days ago: the 30 days before
