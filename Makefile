@@ -16,7 +16,7 @@ PIP_QUIET := --quiet --disable-pip-version-check --no-input
 PROD_ENV := DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-local-production-like-$$(hostname)-not-a-real-secret-0123456789abcdef}"
 
-.PHONY: help run test lint fmt serve check setup migrate collectstatic clean browser audit bench backup bootstrap
+.PHONY: help run test lint fmt serve check setup migrate collectstatic clean browser audit bench backup bootstrap css
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -61,7 +61,8 @@ check: setup ## Django system checks, the deploy checks with production settings
 	$(PROD_ENV) $(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
-# The npm tools of the browser suite and the audit: vnu-jar, lighthouse.
+# The npm tools of the browser suite, the audit and the stylesheet: vnu-jar,
+# lighthouse, purgecss, csso.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
@@ -69,8 +70,10 @@ node_modules/.installed: package.json package-lock.json
 browser: setup node_modules/.installed ## Only the browser suite (needs chromium and java)
 	$(BIN)/pytest -m browser tests/browser $(PYTEST_ARGS)
 
-bootstrap: setup node_modules/.installed ## Rebuild the trimmed Bootstrap from the classes the templates use
-	npx --no-install purgecss --config purgecss.config.cjs --output static/vendor/bootstrap/bootstrap.trimmed.min.css
+css: setup node_modules/.installed ## Rebuild static/css/public.css, the one stylesheet of the public pages, from its sources
+	node build-css.mjs
+
+bootstrap: css ## The same as make css (Bootstrap is part of the one stylesheet)
 
 audit: setup node_modules/.installed collectstatic ## Lighthouse (mobile) on home, article, contact and the CMS pages into reports/lighthouse/
 	$(BIN)/python -m tests.browser.audit

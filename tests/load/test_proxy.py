@@ -248,7 +248,7 @@ def test_plain_http_moves_to_https_but_the_health_check_answers(proxy):
 def test_nginx_serves_hashed_static_files_with_a_year_long_cache(
     proxy, gunicorn, collected_static
 ):
-    [stylesheet] = collected_static.glob("css/site.*.css")
+    [stylesheet] = collected_static.glob("css/public.*.css")
     path = f"/static/css/{stylesheet.name}"
     since = gunicorn.access_log_end()
 
