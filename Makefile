@@ -54,6 +54,7 @@ collectstatic: setup
 	$(PROD_ENV) $(MANAGE) collectstatic --no-input --verbosity 0
 
 serve: migrate collectstatic ## Production-like: DEBUG off, collected static files, gunicorn
+	$(PROD_ENV) $(MANAGE) write_error_pages --verbosity 0
 	$(PROD_ENV) DJANGO_HTTPS=$${DJANGO_HTTPS:-0} $(BIN)/gunicorn --config gunicorn.conf.py steadfast.wsgi
 
 check: setup ## Django system checks, the deploy checks with production settings, missing migrations
