@@ -76,7 +76,7 @@ css: setup node_modules/.installed ## Rebuild static/css/public.css, the one sty
 
 bootstrap: css ## The same as make css (Bootstrap is part of the one stylesheet)
 
-audit: setup node_modules/.installed collectstatic ## Lighthouse (mobile) on home, article, contact and the CMS pages into reports/lighthouse/
+audit: setup node_modules/.installed collectstatic ## Lighthouse (mobile) on every landing page: scores and LCP into reports/lighthouse/
 	$(BIN)/python -m tests.browser.audit
 
 bench: setup ## Benchmark production-like serving with wrk; writes reports/bench.md
