@@ -3,8 +3,9 @@
 gunicorn (``gunicorn.conf.py``, ``DJANGO_DEBUG=0``) serves a scratch database on
 a free loopback port: SQLite and the file cache, or PostgreSQL and Redis when
 ``DATABASE_URL`` and ``REDIS_URL`` are set. wrk loads each target in turn,
-round after round, and each page's rate is divided by the static file's rate
-in the same round, so a busy minute on a shared machine moves both. The report
+round after round, and each page's rate is divided by a static file's rate
+in the same round (the cached article's by the same page saved as a static
+file), so a busy minute on a shared machine moves both. The report
 goes to ``reports/bench.md``; the exit status is 1 when a goal is missed.
 """
 
