@@ -164,8 +164,12 @@ def encoded_copies(response: HttpResponse) -> dict[str, HttpResponse]:
     patch_vary_headers(response, ("Accept-Encoding",))
     copies = {"": response}
     for encoding, compress in ENCODINGS.items():
+        compressed = compress(response.content)
+        if len(compressed) >= len(response.content):
+            copies[encoding] = response  # robots.txt: nothing to gain
+            continue
         copy = pickle.loads(pickle.dumps(response))
-        copy.content = compress(response.content)
+        copy.content = compressed
         copy["Content-Encoding"] = encoding
         copy["Content-Length"] = str(len(copy.content))
         # As GZipMiddleware does: the bytes differ, the page is the same.

@@ -104,3 +104,13 @@ def test_a_page_with_a_form_is_plain_for_a_browser_that_accepts_no_encoding(clie
     assert not response.has_header("Content-Encoding")
     assert CSRF_TOKEN.search(response.content)
     assert has_vary_header(response, "Accept-Encoding")
+
+
+@pytest.mark.parametrize("accept_encoding", ["gzip", "br"])
+def test_a_stored_response_is_never_sent_larger_than_it_is(client, accept_encoding):
+    plain = get(client, "/robots.txt").content
+
+    response = get(client, "/robots.txt", accept_encoding)
+
+    assert len(response.content) <= len(plain)
+    assert decoded(response) == plain
