@@ -76,6 +76,7 @@ ENCODINGS = {
     "br": lambda content: brotli.compress(content, mode=brotli.MODE_TEXT),
     "gzip": compress_string,
 }
+ACCEPTS = {encoding: re.compile(rf"\b{encoding}\b") for encoding in ENCODINGS}
 
 
 def cache_public_page(
@@ -152,9 +153,10 @@ def page_key(request: HttpRequest, paginated: bool) -> str | None:
 def accepted_encoding(request: HttpRequest) -> str:
     """The best stored encoding the browser accepts ("" for none), read as
     GZipMiddleware reads the header."""
-    accepted = request.headers.get("Accept-Encoding", "")
-    for encoding in ENCODINGS:
-        if re.search(rf"\b{encoding}\b", accepted):
+    # META, not request.headers: building the headers cost a tenth of a hit.
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    for encoding, accepts in ACCEPTS.items():
+        if accepts.search(accepted):
             return encoding
     return ""
 
