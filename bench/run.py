@@ -51,6 +51,9 @@ class Target:
     uncached: bool = False
     script: Path | None = None
     rps: list[float] = field(default_factory=list)
+    # The workers' CPU time per request (µs): what the page costs the site
+    # itself, which a busy shared machine moves far less than the rate.
+    cpu_us: list[float] = field(default_factory=list)
     ratios: list[float] = field(default_factory=list)
     worker_p99: list[float] = field(default_factory=list)
     client_p99: list[float] = field(default_factory=list)
@@ -83,11 +86,22 @@ def run_wrk(url: str, seconds: int, connections: int, script: Path | None) -> di
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)  # connect, read, write, timeout
     return {
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "p99": ms(re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1)),
         "failures": (int(bad.group(1)) if bad else 0)
         + (sum(map(int, re.findall(r"\d+", errors.group(1)))) if errors else 0),
     }
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time the processes have used so far."""
+    ticks = 0
+    for pid in pids:
+        # Fields 14 and 15 (utime, stime), counted after the command's ")".
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def p99(values: list[float]) -> float:
@@ -164,7 +178,13 @@ def benchmark(args: argparse.Namespace) -> tuple[list[Target], dict[str, int]]:
             for target in targets:
                 url = server.base_url + target.path
                 since = server.access_log_end()
+                workers = server.worker_pids()
+                cpu_before = cpu_seconds(workers)
                 loaded = run_wrk(url, args.duration, args.connections, target.script)
+                # A worker recycled during the run (max_requests) spoils it.
+                if server.worker_pids() == workers:
+                    cpu = cpu_seconds(workers) - cpu_before
+                    target.cpu_us.append(cpu / max(loaded["requests"], 1) * 1e6)
                 target.rps.append(loaded["rps"])
                 target.failures += loaded["failures"]
                 times = server.worker_times_ms(target.path, since)
@@ -200,17 +220,20 @@ def report(
         "worker is gunicorn's own time for the request (its access log's "
         "`%(D)s`), without the wait for a free worker.",
         "",
-        "| target | req/s | × baseline | baseline | p99 in worker ms | "
+        "| target | req/s | × baseline | baseline | worker CPU µs/request | "
+        "p99 in worker ms | "
         f"client p99 at {FEW_CONNECTIONS} connections ms | "
         "non-2xx/3xx and socket errors |",
-        "| --- | ---: | ---: | --- | ---: | ---: | ---: |",
+        "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
     ]
     for t in targets:
         client = f"{statistics.median(t.client_p99):.1f}" if t.client_p99 else "–"
         baseline = (t.baseline or targets[0]).name
         lines.append(
             f"| {t.name} | {statistics.median(t.rps):.0f} | {t.ratio:.2f} | "
-            f"{baseline} | {t.worker_ms:.1f} | {client} | {t.failures} |"
+            f"{baseline} | {statistics.median(t.cpu_us or [math.nan]):.0f} | "
+            f"{t.worker_ms:.1f} | "
+            f"{client} | {t.failures} |"
         )
     goals = [
         (

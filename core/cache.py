@@ -204,6 +204,16 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # A page this worker served in the last second is found before the URL
+        # is resolved (a sixth of a hit): without a query string its key is
+        # the same paginated or not, and only opted-in views' pages are kept.
+        if not request.META.get("QUERY_STRING"):
+            base_key = page_key(request, paginated=False)
+            if base_key is not None:
+                encoding = accepted_encoding(request)
+                page = recent_pages.get(f"{base_key}:{encoding}")
+                if page is not None:
+                    return page
         # The view runs outside every ``except`` below: an error it raises is
         # reported as its own, not "during handling of" a page-cache miss.
         try:
