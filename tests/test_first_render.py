@@ -60,3 +60,10 @@ def test_a_landing_pages_first_render_fits_in_one_round_trip(client, name):
     assert html_bytes + css_bytes <= FIRST_ROUND_TRIP_BYTES, (
         f"{name}: HTML {html_bytes} + CSS {css_bytes} bytes compressed"
     )
+
+
+@pytest.mark.parametrize("name", LANDING_PAGES)
+def test_a_landing_pages_icon_costs_no_request_of_its_own(client, name):
+    html = client.get(public_path(name)).content
+
+    assert b'<link rel="icon" href="data:image/svg+xml,' in html
