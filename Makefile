@@ -19,7 +19,7 @@ NODE_TOOLS := $(if $(shell command -v npm 2>/dev/null),node_modules/.installed)
 PROD_ENV := DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-local-production-like-$$(hostname)-not-a-real-secret-0123456789abcdef}"
 
-.PHONY: help run test lint fmt serve check setup migrate collectstatic clean browser audit bench backup bootstrap
+.PHONY: help run test lint fmt serve check setup migrate collectstatic clean browser audit bench backup bootstrap css
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -57,6 +57,7 @@ collectstatic: setup
 	$(PROD_ENV) $(MANAGE) collectstatic --no-input --verbosity 0
 
 serve: migrate collectstatic ## Production-like: DEBUG off, collected static files, gunicorn
+	$(PROD_ENV) $(MANAGE) write_error_pages --verbosity 0
 	$(PROD_ENV) DJANGO_HTTPS=$${DJANGO_HTTPS:-0} $(BIN)/gunicorn --config gunicorn.conf.py steadfast.wsgi
 
 check: setup ## Django system checks, the deploy checks with production settings, missing migrations
@@ -64,7 +65,8 @@ check: setup ## Django system checks, the deploy checks with production settings
 	$(PROD_ENV) $(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
-# The npm tools of the browser suite and the audit: vnu-jar, lighthouse.
+# The npm tools of the browser suite, the audit and the stylesheet: vnu-jar,
+# lighthouse, purgecss, csso.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
@@ -72,10 +74,12 @@ node_modules/.installed: package.json package-lock.json
 browser: setup node_modules/.installed ## Only the browser suite (needs chromium and java)
 	$(BIN)/pytest -m browser tests/browser $(PYTEST_ARGS)
 
-bootstrap: setup node_modules/.installed ## Rebuild the trimmed Bootstrap from the classes the templates use
-	npx --no-install purgecss --config purgecss.config.cjs --output static/vendor/bootstrap/bootstrap.trimmed.min.css
+css: setup node_modules/.installed ## Rebuild static/css/public.css, the one stylesheet of the public pages, from its sources
+	node build-css.mjs
 
-audit: setup node_modules/.installed collectstatic ## Lighthouse (mobile) on home, article, contact and the CMS pages into reports/lighthouse/
+bootstrap: css ## The same as make css (Bootstrap is part of the one stylesheet)
+
+audit: setup node_modules/.installed collectstatic ## Lighthouse (mobile) on every landing page: scores and LCP into reports/lighthouse/
 	$(BIN)/python -m tests.browser.audit
 
 bench: setup ## Benchmark production-like serving with wrk; writes reports/bench.md

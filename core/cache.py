@@ -17,6 +17,12 @@ its 200 responses to anonymous GET and HEAD requests in the default cache
   (``test_junk_query_strings_are_rendered_and_never_stored``).
 - **A CDN in front may keep stored pages** for their timeout
   (``Cache-Control: public, s-maxage``); browsers revalidate with the ETag.
+- **Compressed once, when stored**: each page is kept as it is, gzipped and
+  in brotli, and a visitor gets the smallest their browser accepts
+  (``Vary: Accept-Encoding``). GZipMiddleware compressing every hit cost the
+  cached article a third of its rate (docs/performance.md). A stored page
+  holds nothing secret (no CSRF token, no session), so compressing it once
+  gives BREACH nothing to compare.
 - **Each worker keeps the pages it served for a second** (``recent_pages``),
   so a busy page costs no trip to the shared cache: the cached article's
   goal in docs/performance.md is missed without it. A change shows at once
@@ -29,11 +35,13 @@ save, which the tests above need; this module is the small difference.
 import hashlib
 import logging
 import math
+import pickle
 import re
 from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import parse_qsl
 
+import brotli
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
@@ -42,7 +50,12 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import (
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.text import compress_string
 
 logger = logging.getLogger(__name__)
 
@@ -51,13 +64,19 @@ logger = logging.getLogger(__name__)
 PAGE_TIMEOUT = 5 * 60
 GENERATION_KEY = "page-cache:generation"
 recent_pages = LocMemCache(
-    "recent-pages", {"TIMEOUT": 1, "OPTIONS": {"MAX_ENTRIES": 100}}
+    "recent-pages", {"TIMEOUT": 1, "OPTIONS": {"MAX_ENTRIES": 300}}
 )
 PAGE_NUMBER_RE = re.compile(r"[1-9][0-9]{0,3}")
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
 # Campaign tags and ad-click ids leave the page as it is: a shared link gets
 # the cached page (FirstTouchMiddleware, above, records where it came from).
 TRACKING_KEYS = {*UTM_KEYS, "fbclid", "gclid", "msclkid", "li_fat_id", "mc_cid"}
+# The encodings a page is stored in, best first; "" is the page as it is.
+ENCODINGS = {
+    "br": lambda content: brotli.compress(content, mode=brotli.MODE_TEXT),
+    "gzip": compress_string,
+}
+ACCEPTS = {encoding: re.compile(rf"\b{encoding}\b") for encoding in ENCODINGS}
 
 
 def cache_public_page(
@@ -131,6 +150,37 @@ def page_key(request: HttpRequest, paginated: bool) -> str | None:
     return f"page:{release()}:{digest}"
 
 
+def accepted_encoding(request: HttpRequest) -> str:
+    """The best stored encoding the browser accepts ("" for none), read as
+    GZipMiddleware reads the header."""
+    # META, not request.headers: building the headers cost a tenth of a hit.
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    for encoding, accepts in ACCEPTS.items():
+        if accepts.search(accepted):
+            return encoding
+    return ""
+
+
+def encoded_copies(response: HttpResponse) -> dict[str, HttpResponse]:
+    """The page as it is and compressed in each of ENCODINGS, keyed by encoding."""
+    patch_vary_headers(response, ("Accept-Encoding",))
+    copies = {"": response}
+    for encoding, compress in ENCODINGS.items():
+        compressed = compress(response.content)
+        if len(compressed) >= len(response.content):
+            copies[encoding] = response  # robots.txt: nothing to gain
+            continue
+        copy = pickle.loads(pickle.dumps(response))
+        copy.content = compressed
+        copy["Content-Encoding"] = encoding
+        copy["Content-Length"] = str(len(copy.content))
+        # As GZipMiddleware does: the bytes differ, the page is the same.
+        if copy["ETag"].startswith('"'):
+            copy["ETag"] = "W/" + copy["ETag"]
+        copies[encoding] = copy
+    return copies
+
+
 def can_store(response: HttpResponse) -> bool:
     cache_control = response.get("Cache-Control", "")
     return (
@@ -154,6 +204,16 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # A page this worker served in the last second is found before the URL
+        # is resolved (a sixth of a hit): without a query string its key is
+        # the same paginated or not, and only opted-in views' pages are kept.
+        if not request.META.get("QUERY_STRING"):
+            base_key = page_key(request, paginated=False)
+            if base_key is not None:
+                encoding = accepted_encoding(request)
+                page = recent_pages.get(f"{base_key}:{encoding}")
+                if page is not None:
+                    return page
         # The view runs outside every ``except`` below: an error it raises is
         # reported as its own, not "during handling of" a page-cache miss.
         try:
@@ -163,12 +223,14 @@ class PageCacheMiddleware:
         if page_cache is None:
             return self.get_response(request)
         timeout, paginated = page_cache
-        key = page_key(request, paginated)
-        if key is None:
+        page_base_key = page_key(request, paginated)
+        if page_base_key is None:
             response = self.get_response(request)
             # Rendered for this request alone (staff, a one-off query string).
             patch_cache_control(response, private=True)
             return response
+        encoding = accepted_encoding(request)
+        key = f"{page_base_key}:{encoding}"
         page = recent_pages.get(key)
         if page is not None:
             return page
@@ -189,16 +251,24 @@ class PageCacheMiddleware:
         if can_store(response):
             seconds = timeout() if callable(timeout) else timeout
             if seconds > 0:
-                self.store(key, generation, response, seconds)
+                copies = self.store(page_base_key, generation, response, seconds)
+                return copies[encoding]
         return response
 
     @staticmethod
-    def store(key: str, generation: int, response: HttpResponse, seconds: int) -> None:
+    def store(
+        base_key: str, generation: int, response: HttpResponse, seconds: int
+    ) -> dict[str, HttpResponse]:
         patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
         if not response.has_header("ETag"):
             set_response_etag(response)
+        copies = encoded_copies(response)
+        entries = {f"{base_key}:{enc}": page for enc, page in copies.items()}
         try:
-            cache.set(key, (generation, response), seconds)
+            cache.set_many(
+                {key: (generation, page) for key, page in entries.items()}, seconds
+            )
         except Exception:
             logger.exception("Page cache unavailable")
-        recent_pages.set(key, response, min(seconds, 1))
+        recent_pages.set_many(entries, min(seconds, 1))
+        return copies

@@ -103,5 +103,5 @@ def test_honeypot_is_hidden_by_the_stylesheet_and_skipped_by_keyboard(client):
 
     assertContains(response, 'class="contact-hp"  aria-hidden="true"')
     assertContains(response, 'name="website" maxlength="200" tabindex="-1"')
-    assertContains(response, 'href="/static/contact/contact.css"')
+    assertContains(response, 'href="/static/css/public.css"')
     assert b"style=" not in response.content

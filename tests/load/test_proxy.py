@@ -27,6 +27,7 @@ import pytest
 
 from tests.load.client import LOOPBACK_TLS, Visitor, request
 from tests.load.proxy import CONFIG, NginxProxy, missing_nginx
+from tests.load.server import ProductionServer
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +36,8 @@ if NGINX_MISSING and os.environ.get("STEADFAST_REQUIRE_BROWSER") != "1":
     pytest.skip(NGINX_MISSING, allow_module_level=True)
 
 ARTICLE = "/articles/vcio-vs-vciso/"
+# The launch phone number, from the site settings the error pages are written with.
+PHONE = b"737-210-5503"
 HEADER_TIMEOUT = int(
     re.search(r"client_header_timeout (\d+)s;", CONFIG.read_text()).group(1)
 )
@@ -64,7 +67,13 @@ def gunicorn(start_server):
 
 
 @pytest.fixture(scope="module")
-def proxy(gunicorn, collected_static):
+def site_error_pages(gunicorn):
+    """As a deploy does after collectstatic: the pages nginx shows for its errors."""
+    gunicorn.manage("write_error_pages")
+
+
+@pytest.fixture(scope="module")
+def proxy(gunicorn, collected_static, site_error_pages):
     if NGINX_MISSING:
         pytest.fail(NGINX_MISSING, pytrace=False)
     proxy = NginxProxy(gunicorn, collected_static).start()
@@ -269,7 +278,7 @@ def test_plain_http_moves_to_https_but_the_health_check_answers(proxy):
 def test_nginx_serves_hashed_static_files_with_a_year_long_cache(
     proxy, gunicorn, collected_static
 ):
-    [stylesheet] = collected_static.glob("css/site.*.css")
+    [stylesheet] = collected_static.glob("css/public.*.css")
     path = f"/static/css/{stylesheet.name}"
     since = gunicorn.access_log_end()
 
@@ -336,6 +345,32 @@ def test_nginx_refuses_an_oversized_body_before_gunicorn_sees_it(
 
     assert response.status == 413
     assert gunicorn.worker_times_ms(path, since) == []
+    # The site's own page, not nginx's bare one: what to do, and the number.
+    assert b"That was too much to send" in response.body
+    assert PHONE in response.body
+    assert b'<link rel="stylesheet" href="/static/css/public.' in response.body
+
+
+def test_with_gunicorn_stopped_nginx_shows_the_sites_own_page_with_the_number(
+    collected_static, site_error_pages
+):
+    # Never started: nothing listens on its port, as when gunicorn is down.
+    stopped = ProductionServer(static_root=collected_static, migrate=False)
+    proxy = NginxProxy(stopped, collected_static).start()
+    try:
+        response = request(proxy.https_url, "GET", ARTICLE)
+        stylesheet = re.search(rb'href="(/static/css/public\.[^"]+)"', response.body)
+        css = request(proxy.https_url, "GET", stylesheet.group(1).decode())
+    finally:
+        proxy.close()
+        stopped.close()
+
+    assert response.status == 502
+    assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert b"briefly unavailable" in response.body
+    assert PHONE in response.body
+    # nginx serves the stylesheet itself, so the page looks like the site.
+    assert css.status == 200
 
 
 @pytest.mark.parametrize(

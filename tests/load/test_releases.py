@@ -29,6 +29,6 @@ def test_after_make_run_the_production_server_serves_styled_pages(start_server):
 
     assert page.status == 200
     assert stylesheets
-    assert "/static/css/site.css" not in stylesheets  # the hashed name instead
+    assert "/static/css/public.css" not in stylesheets  # the hashed name instead
     for stylesheet in stylesheets:
         assert request(server.base_url, "GET", stylesheet).status == 200, stylesheet
