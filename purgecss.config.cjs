@@ -24,6 +24,10 @@ module.exports = {
     "templates/**/*.html",
     "*/templates/**/*.html",
     "{core,articles,contact,assessment,pages,publishing,people,insights}/**/*.py",
+    // Django's widgets (a <textarea>, a <select>) and crispy's buttons
+    // (Submit's "btn btn-primary" is in its Python).
+    ".venv/lib/python3*/site-packages/django/forms/templates/django/forms/widgets/*.html",
+    ".venv/lib/python3*/site-packages/crispy_forms/layout.py",
     // Only the crispy templates our forms render: its accordions, modals,
     // tabs and input groups would keep a third of Bootstrap.
     ".venv/lib/python3*/site-packages/crispy_bootstrap5/templates/bootstrap5/" +
