@@ -308,7 +308,11 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.display(description="email and phone")
     def reach_display(self, obj: Inquiry) -> str:
-        email = format_html('<a href="{}">{}</a>', obj.email_mailto, obj.email)
+        # A long address breaks before its "@" rather than anywhere in it.
+        local, at, domain = obj.email.rpartition("@")
+        email = format_html(
+            '<a href="{}">{}<wbr>{}{}</a>', obj.email_mailto, local, at, domain
+        )
         if not obj.phone:
             return email
         return format_html(

@@ -85,6 +85,63 @@ def pages_to_audit(origin: str) -> dict[str, str]:
     return {name: f"{origin}{paths[name]}" for name in LANDING_PAGES}
 
 
+# The pages that show people and client proof, audited once the audit's own
+# database holds a sample of each (add_sample_proof): launch content has none.
+PROOF_PAGES = {
+    "person": "/people/sample-advisor/",
+    "case-study": "/case-studies/sample-case-study/",
+    "home-with-proof": "/",
+    "services-with-proof": "/services/",
+    "about-with-people": "/about/",
+    "article-with-byline": None,  # the launch article, now with an author
+}
+
+
+def add_sample_proof() -> None:
+    """A published advisor, a testimonial and a case study, in the audit's
+    scratch database only (``manage.py shell``); never launch content.
+
+    The advisor has no photo: in production the proxy serves uploads, and the
+    audit runs gunicorn alone, where a photo would be a broken image.
+    """
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from articles.models import Article
+    from people.models import CaseStudy, Person, Testimonial
+    from publishing.models import Status
+
+    live = {"status": Status.PUBLISHED, "published_at": timezone.now() - timedelta(1)}
+    advisor = Person.objects.create(
+        name="Sample Advisor",
+        slug="sample-advisor",
+        role="Fractional vCISO",
+        bio="A sample advisor for the audit. A second sentence.\n\nMore.",
+        credentials="CISSP, CISM",
+        **live,
+    )
+    Testimonial.objects.create(
+        quote="A sample quote for the audit, about as long as a real one.",
+        name="Sample Client",
+        role="Chief Operating Officer",
+        company="Sample Company",
+        agreed_on=date.today(),
+        **live,
+    )
+    CaseStudy.objects.create(
+        title="A sample case study",
+        slug="sample-case-study",
+        client="A sample company",
+        summary="How a sample engagement went, for the audit.",
+        situation="The situation, in a few sentences.",
+        what_we_did="What the advisor did.\n\nAnd then more.",
+        outcome="The outcome.",
+        **live,
+    )
+    Article.objects.published().earliest("published_at").authors.add(advisor)
+
+
 def warm_up(url: str) -> None:
     """Visit the page once, as a visitor before Lighthouse would: it then comes
     from the page cache, as nearly every visitor gets it."""
@@ -175,6 +232,28 @@ def main() -> int:
             for url in pages.values():
                 warm_up(url)
             scores = {name: run_lighthouse(name, url) for name, url in pages.items()}
+            subprocess.run(
+                [
+                    python,
+                    "manage.py",
+                    "shell",
+                    "--command",
+                    "from tests.browser.audit import add_sample_proof; "
+                    "add_sample_proof()",
+                ],
+                cwd=PROJECT_DIR,
+                env=env,
+                check=True,
+            )
+            proof_pages = {
+                name: f"{origin}{path}" if path else pages["article"]
+                for name, path in PROOF_PAGES.items()
+            }
+            for url in proof_pages.values():
+                warm_up(url)
+            scores |= {
+                name: run_lighthouse(name, url) for name, url in proof_pages.items()
+            }
         finally:
             server.terminate()
             server.wait(timeout=30)
