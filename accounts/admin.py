@@ -106,3 +106,12 @@ for model_label in (
     model = apps.get_model(model_label)
     if admin.site.is_registered(model):
         admin.site.unregister(model)
+
+
+def admin_context(request: HttpRequest, title: str, **context) -> dict:
+    """The admin's frame (header, sidebar) for the account pages."""
+    shared = admin.site.each_context(request)
+    if not request.user.is_verified():
+        # Before the second factor, not even the names of the admin's pages.
+        shared.update(available_apps=[], is_nav_sidebar_enabled=False)
+    return {**shared, "title": title, **context}

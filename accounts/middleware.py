@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from accounts.admin import admin_context
 from accounts.forms import CodeForm
 from accounts.models import has_sign_in_factor
 from accounts.verification import (
@@ -120,8 +121,6 @@ def confirm_and_send_again(request):
     """A change sent after the check went stale: ask for the code here, with
     what was typed kept in the page, and send it on once the code is right,
     so nothing typed is lost."""
-    from accounts.views import admin_context  # accounts.views imports this module
-
     form = CodeForm(
         request.user,
         request.POST if STEP_UP_FIELD in request.POST else None,

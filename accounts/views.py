@@ -8,7 +8,7 @@ from datetime import UTC, timedelta
 
 import segno
 from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -27,6 +27,7 @@ from django_otp_webauthn.views import (
     CompleteCredentialRegistrationView,
 )
 
+from accounts.admin import admin_context
 from accounts.decorators import (
     recent_second_factor_required,
     signed_in_staff_required,
@@ -51,14 +52,6 @@ from accounts.verification import (
 ENROLLING_APP = "accounts_enrolling_totp"
 # security.txt's Expires, ahead of today (RFC 9116 asks for under a year).
 SECURITY_TXT_LIFETIME = timedelta(days=180)
-
-
-def admin_context(request: HttpRequest, title: str, **context) -> dict:
-    shared = admin.site.each_context(request)
-    if not request.user.is_verified():
-        # Before the second factor, not even the names of the admin's pages.
-        shared.update(available_apps=[], is_nav_sidebar_enabled=False)
-    return {**shared, "title": title, **context}
 
 
 def safe_next(request: HttpRequest, default: str) -> str:
