@@ -393,4 +393,9 @@ def test_bodies_within_the_limits_reach_the_app(proxy, gunicorn, path, size):
 
     assert response.status == 403
     assert b"Please send the form again" in response.body
-    assert len(gunicorn.worker_times_ms(path, since)) == 1
+    # gunicorn writes the line once the response is sent.
+    deadline = time.monotonic() + 5
+    while not (times := gunicorn.worker_times_ms(path, since)):
+        assert time.monotonic() < deadline, "the request never reached gunicorn"
+        time.sleep(0.05)
+    assert len(times) == 1
