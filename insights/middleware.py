@@ -21,6 +21,8 @@ COUNTED_VIEWS = {
     "pages:detail",
     "contact:inquiry",
     "assessment:start",
+    "people:person",
+    "people:case_study",
 }
 
 

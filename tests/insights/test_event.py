@@ -37,6 +37,20 @@ def test_the_page_loads_the_script_deferred_from_this_site(client, article):
     assert client.get(article.get_absolute_url()).content.decode() == html
 
 
+SCRIPT_TAG = '<script src="/static/insights/insights.js" defer></script>'
+
+
+@pytest.mark.parametrize("path", ["/", "/services/", "/contact/", "/assessment/"])
+def test_every_counted_page_loads_the_script(client, path):
+    assert SCRIPT_TAG in client.get(path).content.decode()
+
+
+@pytest.mark.parametrize("path", ["/contact/thanks/", "/no-such-page/"])
+def test_a_page_that_is_not_counted_sends_nothing(client, path):
+    # Its events would be refused with a 400, an error in the reader's console.
+    assert "insights.js" not in client.get(path).content.decode()
+
+
 def test_a_view_is_counted_with_an_empty_204_that_sets_no_cookie(
     send_event, read_article
 ):

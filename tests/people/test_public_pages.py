@@ -219,3 +219,14 @@ def test_pages_listing_people_or_proof_are_cached_only_until_the_next_goes_live(
     assertNotContains(response, "They gave our security program an owner.")
     max_age = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
     assert 0 < max_age <= 60
+
+
+def test_person_and_case_study_pages_count_their_readers(
+    client, make_person, make_case_study
+):
+    # Insights counts these pages like the others: the script is on them.
+    for path in (
+        make_person().get_absolute_url(),
+        make_case_study().get_absolute_url(),
+    ):
+        assertContains(client.get(path), "/static/insights/insights.js")

@@ -18,9 +18,18 @@
     }
     return id;
   }
-  // After the first paint: a request before it would hold up the page's
-  // largest paint on a slow phone (Lighthouse's LCP counts it).
-  requestAnimationFrame(function () { setTimeout(function () { send("view"); }, 0); });
+  // The view is sent a second after the page has loaded (a request during
+  // the first paint would hold up its largest paint on a slow phone), or as
+  // the reader leaves, if sooner.
+  var viewed = false;
+  function view() {
+    if (!viewed) { viewed = true; send("view"); }
+  }
+  addEventListener("load", function () { setTimeout(view, 1000); });
+  addEventListener("pagehide", view);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") view();
+  });
   if (window.IntersectionObserver) {
     var timers = {};
     var observer = new IntersectionObserver(function (entries) {
