@@ -19,14 +19,15 @@ its 200 responses to anonymous GET and HEAD requests in the default cache
   (``Cache-Control: public, s-maxage``); browsers revalidate with the ETag.
 - **Compressed once, when stored**: each page is kept as it is, gzipped and
   in brotli, and a visitor gets the smallest their browser accepts
-  (``Vary: Accept-Encoding``). GZipMiddleware compressing every hit cost the
-  cached article a third of its rate (docs/performance.md). A stored page
-  holds nothing secret (no CSRF token, no session), so compressing it once
-  gives BREACH nothing to compare.
+  (``Vary: Accept-Encoding``), rather than GZipMiddleware compressing every
+  hit again (docs/performance.md). A stored page holds nothing secret (no
+  CSRF token, no session), so compressing it once gives BREACH nothing to
+  compare.
 - **Each worker keeps the pages it served for a second** (``recent_pages``),
-  so a busy page costs no trip to the shared cache: the cached article's
-  goal in docs/performance.md is missed without it. A change shows at once
-  in the worker that saved it, and within that second in the others.
+  looked up before the URL is resolved, so a busy page costs neither a trip
+  to the shared cache nor URL resolving (docs/performance.md has the
+  figures). A change shows at once in the worker that saved it, and within
+  that second in the others.
 
 Django's ``cache_page`` keys on the whole URL and cannot be forgotten on
 save, which the tests above need; this module is the small difference.
@@ -153,7 +154,7 @@ def page_key(request: HttpRequest, paginated: bool) -> str | None:
 def accepted_encoding(request: HttpRequest) -> str:
     """The best stored encoding the browser accepts ("" for none), read as
     GZipMiddleware reads the header."""
-    # META, not request.headers: building the headers cost a tenth of a hit.
+    # META, not request.headers: a hit need not build every header.
     accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
     for encoding, accepts in ACCEPTS.items():
         if accepts.search(accepted):
@@ -204,9 +205,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # A page this worker served in the last second is found before the URL
-        # is resolved (a sixth of a hit): without a query string its key is
-        # the same paginated or not, and only opted-in views' pages are kept.
+        # A page this worker served in the last second, before the URL is
+        # resolved: without a query string its key is the same paginated or
+        # not, and only opted-in views' pages are kept.
         if not request.META.get("QUERY_STRING"):
             base_key = page_key(request, paginated=False)
             if base_key is not None:
