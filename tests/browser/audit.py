@@ -9,7 +9,7 @@ assessment), each visited once first so that Lighthouse meets it from the
 page cache as visitors do, writes JSON and HTML reports to reports/lighthouse/
 and prints the four category scores and the Largest Contentful Paint. Exits
 non-zero when any score is below LIGHTHOUSE_MIN_SCORE (100 unless set) or any
-LCP is over LIGHTHOUSE_MAX_LCP_MS (1200 unless set; the goal is 800).
+LCP is over LIGHTHOUSE_MAX_LCP_MS (1400 unless set; the goal is 800).
 
 Run it with ``make audit``, which collects the static files first.
 """
@@ -41,10 +41,11 @@ MIN_SCORE = int(os.environ.get("LIGHTHOUSE_MIN_SCORE", "100"))
 # The largest paint on Lighthouse's simulated phone. The goal is 800 ms
 # (issue 26), met by the HTML and its stylesheet alone; the deferred Insights
 # script needs a second HTTP/1.1 connection to gunicorn, which Lighthouse
-# counts before the largest paint (about 250 ms). The gate catches anything
-# heavier than that; docs/performance.md has the figures.
+# counts before the largest paint (about 250 ms). The gate (0.91-1.11 s
+# measured, with room for a slower machine) catches another request or a
+# heavier stylesheet; docs/performance.md has the figures.
 LCP_GOAL_MS = 800
-MAX_LCP_MS = int(os.environ.get("LIGHTHOUSE_MAX_LCP_MS", "1200"))
+MAX_LCP_MS = int(os.environ.get("LIGHTHOUSE_MAX_LCP_MS", "1400"))
 LCP = "largest-contentful-paint"
 THROWAWAY_SECRET = "lighthouse-audit-throwaway-secret-" + "0123456789abcdef" * 2
 
