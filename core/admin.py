@@ -8,6 +8,19 @@ from django.urls import path, reverse
 from core.models import NavigationLink, SiteCopy, SiteSettings
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records staff read and never add, change or delete: figures, trails."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
     """One record: the list goes straight to it."""

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from core.admin import ReadOnlyAdmin
 from insights import report
 from insights.models import CountedPage, Event, write_pending_counts
 from sales.export import neutralise
@@ -17,20 +18,11 @@ logger = logging.getLogger(__name__)
 
 
 @admin.register(CountedPage)
-class InsightsAdmin(admin.ModelAdmin):
+class InsightsAdmin(ReadOnlyAdmin):
     """The Insights page: read-only figures for Content and Sales."""
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
         return request.user.has_perm("insights.view_insights")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
     def change_view(self, request: HttpRequest, object_id: str, *args, **kwargs):
         """A page's "change" address shows its funnel: there is nothing to edit."""

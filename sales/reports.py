@@ -14,6 +14,7 @@ from django.utils import timezone
 from assessment.models import DailyAssessmentCount
 from assessment.rules import Recommendation
 from contact.models import Inquiry
+from core.admin import ReadOnlyAdmin
 
 REPORT_MONTHS = 12
 
@@ -81,7 +82,7 @@ def monthly_report(today: date, months: int = REPORT_MONTHS) -> list[MonthRow]:
 
 
 @admin.register(DailyAssessmentCount)
-class DailyAssessmentCountAdmin(admin.ModelAdmin):
+class DailyAssessmentCountAdmin(ReadOnlyAdmin):
     """Read-only: the site records the counts, nobody edits them."""
 
     change_list_template = "admin/assessment/dailyassessmentcount/change_list.html"
@@ -89,15 +90,6 @@ class DailyAssessmentCountAdmin(admin.ModelAdmin):
     list_filter = ("recommendation",)
     date_hierarchy = "day"
     list_per_page = 100
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
     def changelist_view(
         self, request: HttpRequest, extra_context: dict | None = None

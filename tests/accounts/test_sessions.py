@@ -172,6 +172,18 @@ def test_the_audit_trail_is_for_superusers_only(admin_client, sales_client):
     assert sales_client.get("/admin/accounts/auditevent/").status_code == 403
 
 
+def test_not_even_a_superuser_may_alter_or_delete_the_audit_trail(admin_client):
+    event = AuditEvent.objects.create(
+        kind=AuditEvent.Kind.EXPORTED, username="sam.sales", detail="inquiries (3)"
+    )
+    page = f"/admin/accounts/auditevent/{event.pk}"
+
+    assert admin_client.post(f"{page}/delete/", {"post": "yes"}).status_code == 403
+    assert admin_client.post(f"{page}/change/", {"detail": "x"}).status_code == 403
+    assert admin_client.get("/admin/accounts/auditevent/add/").status_code == 403
+    assert AuditEvent.objects.filter(pk=event.pk, detail=event.detail).exists()
+
+
 def test_changing_a_group_is_recorded_with_who_and_where(admin_client):
     admin_client.post("/admin/auth/group/add/", {"name": "Auditors"})
 
